@@ -1,0 +1,245 @@
+"""The `timeline` command: a thin layer over the public API.
+
+Errors reach the user as one line naming the file and the problem, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import pendulum
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from timeline import __version__
+from timeline.pipeline import DEFAULT_OUT, DEFAULT_SOURCES, BuildOptions, build
+from timeline.temporal import tag as tag_text
+from timeline.types import Timex
+
+app = typer.Typer(
+    name="timeline",
+    help="Build a sourced, interactive chronology from news articles.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+# Progress bars only pay off when there is something to wait for.
+_PROGRESS_MIN_DOCUMENTS = 20
+
+
+class UserError(Exception):
+    """A problem the user can fix; shown as one line, exit status 2."""
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def parse_when(value: str, what: str) -> pendulum.DateTime | pendulum.Date:
+    """'2025-08-19' or '2025-08-19T16:32-04:00' -> a date or an aware datetime."""
+    try:
+        parsed = pendulum.parse(value, exact=True)
+    except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
+        raise UserError(f"{what} {value!r} is not an ISO 8601 date or datetime ({exc})") from exc
+    if isinstance(parsed, pendulum.DateTime | pendulum.Date):
+        return parsed
+    raise UserError(f"{what} {value!r} is not a date or a datetime")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        out.print(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Build a sourced, interactive chronology from news articles.
+
+    [bold]Examples[/]
+
+      timeline build                          [dim]# the seed corpus in seeds/ -> site/[/]
+      timeline build articles/ --out mysite   [dim]# a folder of saved articles[/]
+      timeline tag article.txt --dct 2025-08-19 --format table
+    """
+
+
+@app.command("build")
+def build_command(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
+    ] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where to write the site.")] = Path(DEFAULT_OUT),
+    manifest: Annotated[
+        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
+    ] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
+    ] = None,
+    cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+) -> None:
+    """Read articles, resolve their dates, merge events across sources, and write the site.
+
+    [bold]Examples[/]
+
+      timeline build
+      timeline build saved/*.html feed.jsonl --out site --tz America/New_York
+      timeline build https://example.org/story.html --published 2025-08-19
+    """
+    try:
+        options = BuildOptions(
+            manifest=manifest,
+            timezone=tz,
+            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+            workers=workers,
+            cdn=cdn,
+            strict=strict,
+        )
+        result = _build_with_progress(sources or list(DEFAULT_SOURCES), out_dir, options)
+    except UserError as exc:
+        fail(str(exc))
+    for problem in result.problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+    timeline = result.timeline
+    if not timeline.sources:
+        fail("no document could be read; nothing was written", code=1)
+    sources_count = len(timeline.sources)
+    out.print(
+        f"Read {sources_count} document{'s' * (sources_count != 1)}: "
+        f"{len(timeline.events)} events, {len(timeline.undated)} undated statements."
+    )
+    out.print(f"Wrote {out_dir / 'index.html'} and {out_dir / 'timeline.json'}")
+    if strict and any(p.severity == "error" for p in result.problems):
+        raise typer.Exit(1)
+
+
+def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime:
+    if isinstance(value, pendulum.DateTime):
+        return value if value.tzinfo else value.replace(tzinfo=pendulum.timezone(tz or "UTC"))
+    return pendulum.datetime(value.year, value.month, value.day, tz=tz or "UTC")
+
+
+def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOptions):
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("Analysing documents", total=None, visible=False)
+
+        def on_documents(count: int) -> None:
+            bar.update(task, total=count, visible=count >= _PROGRESS_MIN_DOCUMENTS)
+
+        return build(
+            sources,
+            out_dir,
+            options,
+            on_documents=on_documents,
+            progress=lambda n: bar.advance(task, n),
+        )
+
+
+class TagFormat(str, Enum):
+    json = "json"
+    table = "table"
+    timeml = "timeml"
+
+
+@app.command("tag")
+def tag_command(
+    file: Annotated[Path, typer.Argument(help="A UTF-8 text file ('-' reads standard input).")],
+    dct: Annotated[
+        str | None, typer.Option(help="Document creation time, e.g. 2025-08-19 or 2025-08-19T16:32-04:00.")
+    ] = None,
+    tz: Annotated[str | None, typer.Option("--tz", help="The document's timezone, e.g. America/New_York.")] = None,
+    fmt: Annotated[TagFormat, typer.Option("--format", "-f", help="Output format.")] = TagFormat.table,
+) -> None:
+    """Find and resolve the time expressions in one text.
+
+    JSON output is {"timexes": [{"start", "end", "text", "type", "value", ...}]}, with
+    start/end as character offsets into the decoded text.
+
+    [bold]Example[/]
+
+      timeline tag seeds/000_dab2739ac07fd837.txt --dct 2025-08-19 --format json
+    """
+    try:
+        text = _read_text(file)
+        reference = parse_when(dct, "--dct") if dct else None
+    except UserError as exc:
+        fail(str(exc))
+    timexes = tag_text(text, reference, timezone=tz)
+    if fmt is TagFormat.json:
+        payload = {"timexes": [t.model_dump(mode="json", exclude_none=True) for t in timexes]}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is TagFormat.timeml:
+        from timeline.temporal.timeml import to_timeml
+
+        sys.stdout.write(to_timeml(text, timexes, reference))
+    else:
+        out.print(_timex_table(timexes))
+
+
+def _timex_table(timexes: list[Timex]) -> Table:
+    table = Table("span", "text", "type", "value", "resolved against", "rule")
+    for t in timexes:
+        anchor = f"{t.anchor.kind} {t.anchor.value}" if t.anchor else ""
+        table.add_row(f"{t.start}-{t.end}", t.text, t.type, t.value, anchor, t.rule)
+    return table
+
+
+def _read_text(file: Path) -> str:
+    if str(file) == "-":
+        return sys.stdin.read()
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError as exc:
+        raise UserError(f"{file}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UserError(f"{file}: is a directory, not a text file") from exc
+    except OSError as exc:
+        raise UserError(f"{file}: cannot be read ({exc.strerror})") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{file}: not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x}); convert it to UTF-8"
+        ) from exc
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
