@@ -361,7 +361,7 @@ def _title(ctx: _Context) -> str | None:
     if title:
         return title
     # Plain text saved from a page starts with its headline.
-    if ctx.raw.kind in {"text", "markdown"}:
+    if ctx.raw.kind in {"text", "markdown", "jsonl"}:
         for line in ctx.raw.text.splitlines():
             candidate = line.strip().lstrip("#").strip()
             if not candidate:
