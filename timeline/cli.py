@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -139,10 +139,12 @@ def build_command(
         raise typer.Exit(1)
 
 
-def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime:
+def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime | date:
+    """A datetime made aware; a date alone stays a date, read later as that day in each
+    document's own zone (with day granularity)."""
     if isinstance(value, pendulum.DateTime):
         return value if value.tzinfo else value.replace(tzinfo=pendulum.timezone(tz or "UTC"))
-    return pendulum.datetime(value.year, value.month, value.day, tz=tz or "UTC")
+    return date(value.year, value.month, value.day)
 
 
 def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOptions):

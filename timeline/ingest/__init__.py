@@ -18,13 +18,14 @@ from pathlib import Path
 
 import httpx
 
-from timeline.ingest.context import Defaults, contextualise, layers
+from timeline.ingest.context import Defaults, contextualise, layers, zone_of
 from timeline.ingest.dedupe import DEFAULT_THRESHOLD, deduplicate
 from timeline.ingest.fetch import FetchError, FetchSettings, fetch, make_client, url_stem
 from timeline.ingest.html import looks_like_html, read_html
 from timeline.ingest.jsonl import read_jsonl
 from timeline.ingest.manifest import ManifestFinder
 from timeline.ingest.model import RawDocument
+from timeline.ingest.problems import WarningDigest
 from timeline.ingest.sources import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
@@ -59,19 +60,22 @@ def iter_documents(
     all sources have been recognised (unless `options.deduplicate` is off).
     """
     finder = ManifestFinder(options.manifest)
-    defaults = Defaults(timezone=options.timezone, published=options.published)
+    defaults, problem = _defaults(options)
+    if problem:
+        yield problem
     ids = _UniqueIds()
     documents: list[Document] = []
+    warnings = WarningDigest()
     yield from finder.take_problems()
     with _Fetcher(options.fetch) as fetcher:
         for source in expand(sources):
             if isinstance(source, Problem):
-                yield source
+                yield from warnings.add(source)
                 continue
             for raw in _read(source, fetcher):
                 yield from finder.take_problems()
                 if isinstance(raw, Problem):
-                    yield raw
+                    yield from warnings.add(raw)
                     continue
                 if isinstance(source, FileSource):
                     manifests, location = finder.for_path(source.path, source.root), source.path
@@ -79,18 +83,34 @@ def iter_documents(
                     manifests, location = finder.for_url(source.url), source.url
                 yield from finder.take_problems()
                 document, problems = contextualise(raw, layers(raw, manifests, location), defaults)
-                yield from problems
                 document, clash = ids.claim(document)
-                if clash:
-                    yield clash
+                for found in [*problems, *([clash] if clash else [])]:
+                    yield from warnings.add(found)
                 if options.deduplicate:
                     documents.append(document)
                 else:
                     yield document
     if documents:
-        kept, problems = deduplicate(documents, options.near_duplicate_threshold)
-        yield from problems
-        yield from kept
+        documents, problems = deduplicate(documents, options.near_duplicate_threshold)
+        for found in problems:
+            yield from warnings.add(found)
+    yield from warnings.summary()
+    yield from documents
+
+
+def _defaults(options: IngestOptions) -> tuple[Defaults, Problem | None]:
+    """The command-line fallbacks; an unknown --tz is reported once and not used."""
+    if options.timezone:
+        try:
+            zone_of(options.timezone)
+        except ValueError:
+            problem = Problem(
+                origin="--tz",
+                message=f"{options.timezone!r} is not a zone name; use an IANA name such as "
+                "America/New_York or an offset such as +02:00",
+            )
+            return Defaults(published=options.published), problem
+    return Defaults(timezone=options.timezone, published=options.published), None
 
 
 def read_documents(
