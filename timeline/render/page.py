@@ -99,6 +99,10 @@ class MentionView:
     time: str | None
     actors: tuple[str, ...] = ()
 
+    @property
+    def sentence_text(self) -> str:
+        return self.sentence.before + self.sentence.expression + self.sentence.after
+
 
 @dataclass(frozen=True)
 class ConflictView:
@@ -123,6 +127,7 @@ class EventView:
     x: str | None
     span: tuple[str, str] | None
     lanes: dict[str, str]
+    zone: str | None  # the documents' zone, which clock times are shown in
 
     @property
     def status_label(self) -> str:
@@ -251,7 +256,7 @@ def _chronological(events: Iterable[Event]) -> list[Event]:
 
 
 def _event_view(event: Event, by_id: dict[str, SourceView]) -> EventView:
-    sources = tuple(_source_for(s, by_id) for s in sorted(set(event.sources)))
+    sources = tuple(sorted((_source_for(s, by_id) for s in set(event.sources)), key=lambda s: (s.index, s.id)))
     zone = _event_zone(event, by_id)
     x, span = _position(event.time, zone)
     mentions = tuple(
@@ -273,6 +278,7 @@ def _event_view(event: Event, by_id: dict[str, SourceView]) -> EventView:
         x=x,
         span=span,
         lanes={"sources": _outlet_lane(sources), "actors": event.actors[0] if event.actors else NO_ACTOR},
+        zone=zone,
     )
 
 
