@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -26,6 +26,8 @@ class Decoded:
 
 
 _WEB_DEFAULT = "cp1252"
+# C0 and C1 control characters other than the whitespace ones.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -88,7 +90,7 @@ def _best_guess(data: bytes) -> charset_normalizer.CharsetMatch | None:
 
 def _checked(decoded: Decoded) -> Decoded:
     sample = decoded.text[:_SNIFF]
-    control = sum(1 for ch in sample if unicodedata.category(ch) in {"Cc", "Cs", "Co"} and ch not in "\t\n\r\f\v")
+    control = len(_CONTROL.findall(sample))
     if sample and control / len(sample) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary file, not text (it is full of control characters); pass text, Markdown, HTML or JSON Lines")
     if not decoded.text.strip():
