@@ -29,7 +29,7 @@ from timeline.render.export import (
     write_atomically,
 )
 from timeline.temporal import tag as tag_text
-from timeline.types import Timex
+from timeline.types import Problem, Timex
 
 app = typer.Typer(
     name="timeline",
@@ -131,9 +131,7 @@ def build_command(
         result = _build_with_progress(sources or list(DEFAULT_SOURCES), out_dir, options)
     except (UserError, SiteError) as exc:
         fail(str(exc))
-    for problem in result.problems:
-        colour = "yellow" if problem.severity == "warning" else "red"
-        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+    _print_problems(result.problems)
     timeline = result.timeline
     if not timeline.sources:
         fail("no document could be read; nothing was written", code=1)
@@ -144,6 +142,68 @@ def build_command(
     )
     out.print(f"Wrote {out_dir / 'index.html'} and {out_dir / 'timeline.json'}")
     if strict and any(p.severity == "error" for p in result.problems):
+        raise typer.Exit(1)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+
+
+class ReadFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("read")
+def read_command(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
+    ] = None,
+    manifest: Annotated[
+        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
+    ] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
+    ] = None,
+    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.table,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+) -> None:
+    """Read articles and show the publication context found for each; nothing is built.
+
+    Each value is followed by where it came from (front matter, manifest, meta tag, JSON-LD,
+    htmldate, JSON Lines, text, inferred, command line, default).
+
+    [bold]Examples[/]
+
+      timeline read seeds/
+      timeline read saved/ feed.jsonl --tz Europe/London --format json
+    """
+    from timeline.ingest import IngestOptions, read_documents
+    from timeline.ingest.report import documents_json, documents_table
+
+    try:
+        options = IngestOptions(
+            manifest=manifest,
+            timezone=tz,
+            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+        )
+    except UserError as exc:
+        fail(str(exc))
+    documents, problems = read_documents(sources or list(DEFAULT_SOURCES), options)
+    _print_problems(problems)
+    if fmt is ReadFormat.json:
+        sys.stdout.write(documents_json(documents, problems) + "\n")
+    elif documents:
+        out.print(documents_table(documents))
+    if not documents:
+        fail("no document could be read", code=1)
+    if strict and any(p.severity == "error" for p in problems):
         raise typer.Exit(1)
 
 

@@ -93,3 +93,24 @@ def test_manifest_option(tmp_path):
     assert code == 0 and stderr.strip() == ""
     (source,) = json.loads((tmp_path / "site" / "timeline.json").read_text("utf-8"))["sources"]
     assert source["outlet"] == "Gazette" and source["provenance"]["outlet"] == "manifest"
+
+
+def test_read_shows_each_documents_context_as_json(seeds_dir):
+    result = CliRunner().invoke(app, ["read", str(seeds_dir), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["problems"] == []
+    by_id = {d["id"]: d for d in payload["documents"]}
+    hill = by_id["000_dab2739ac07fd837"]
+    assert hill["updated"] == "2025-08-19T16:32:00-04:00"
+    assert hill["provenance"]["updated"] == "text"
+    assert "text" not in hill and hill["characters"] > 0
+    assert [s["reason"] for s in hill["excluded"]][-1] == "boilerplate: copyright line"
+
+
+def test_read_table_and_its_exit_status(tmp_path, seeds_dir):
+    result = CliRunner().invoke(app, ["read", str(seeds_dir)])
+    assert result.exit_code == 0 and "The Hill" in result.stdout and "manifest" in result.stdout
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["read", str(tmp_path / "empty.txt")])
+    assert result.exit_code == 1 and "empty file" in result.stderr

@@ -123,3 +123,10 @@ def test_html_without_extension_is_recognised(tmp_path, read):
     path = save(tmp_path, "saved_page", article_page(json_ld=NEWS_ARTICLE))
     (document,), _ = read(path)
     assert document.provenance["published"] == "json_ld"
+
+
+def test_the_pages_own_offset_wins_over_a_manifest_default_zone(tmp_path, read):
+    save(tmp_path, "story.html", article_page(json_ld=NEWS_ARTICLE))
+    (tmp_path / "sources.yaml").write_text("defaults: {timezone: Asia/Tokyo}\n", encoding="utf-8")
+    (document,), _ = read(tmp_path)
+    assert document.timezone == "-04:00" and document.provenance["timezone"] == "json_ld"
