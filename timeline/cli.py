@@ -89,27 +89,35 @@ def _root(
     """
 
 
+# The input options shared by `build` and `read`.
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
+]
+ManifestOption = Annotated[
+    Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
+]
+TimezoneOption = Annotated[
+    str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
+]
+StrictOption = Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")]
+
+
 @app.command("build")
 def build_command(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
-    ] = None,
+    sources: SourcesArgument = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where to write the site.")] = Path(DEFAULT_OUT),
-    manifest: Annotated[
-        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
-    ] = None,
-    tz: Annotated[
-        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
-    ] = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
     ] = None,
     cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Read articles, resolve their dates, merge events across sources, and write the site.
 
@@ -158,21 +166,12 @@ class ReadFormat(StrEnum):
 
 @app.command("read")
 def read_command(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
-    ] = None,
-    manifest: Annotated[
-        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
-    ] = None,
-    tz: Annotated[
-        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
-    ] = None,
+    sources: SourcesArgument = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
     fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.table,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Read articles and show the publication context found for each; nothing is built.
 
