@@ -72,7 +72,7 @@ def iter_documents(
             if isinstance(source, Problem):
                 yield from warnings.add(source)
                 continue
-            for raw in _read(source, fetcher):
+            for raw in _guarded(_read(source, fetcher), source.origin):
                 yield from finder.take_problems()
                 if isinstance(raw, Problem):
                     yield from warnings.add(raw)
@@ -82,7 +82,11 @@ def iter_documents(
                 else:
                     manifests, location = finder.for_url(source.url), source.url
                 yield from finder.take_problems()
-                document, problems = contextualise(raw, layers(raw, manifests, location), defaults)
+                try:
+                    document, problems = contextualise(raw, layers(raw, manifests, location), defaults)
+                except Exception as exc:  # a bug must cost one document, never the build
+                    yield _unexpected(raw.origin, exc)
+                    continue
                 document, clash = ids.claim(document)
                 for found in [*problems, *([clash] if clash else [])]:
                     yield from warnings.add(found)
@@ -96,6 +100,23 @@ def iter_documents(
             yield from warnings.add(found)
     yield from warnings.summary()
     yield from documents
+
+
+def _guarded(items: Iterator[RawDocument | Problem], origin: str) -> Iterator[RawDocument | Problem]:
+    """`items`, ending with a Problem instead of an exception if reading fails unexpectedly."""
+    try:
+        yield from items
+    except Exception as exc:  # a bug must cost one source, never the build
+        yield _unexpected(origin, exc)
+
+
+def _unexpected(origin: str, exc: Exception) -> Problem:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return Problem(
+        origin=origin,
+        message=f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); "
+        "please report this with the file",
+    )
 
 
 def _defaults(options: IngestOptions) -> tuple[Defaults, Problem | None]:

@@ -288,7 +288,7 @@ def _dated(ctx: _Context, name: str, zone: tzinfo, language: str) -> tuple[pendu
     for candidate in ctx.candidates(name):
         try:
             result = to_datetime(candidate.value, zone, language)
-        except (UnreadableDate, ValueError, OverflowError):
+        except (UnreadableDate, ValueError, OverflowError, OSError):
             ctx.error(
                 f"{name} {str(candidate.value)!r} ({_ORIGIN_LABEL[candidate.origin]}) cannot be read as a date; "
                 "write it as ISO 8601, e.g. 2025-08-19 or 2025-08-19T16:32-04:00"
