@@ -7,28 +7,15 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
+from timeline.ingest.model import ORIGIN_LABELS
 from timeline.types import Document, Problem
-
-# provenance value -> the short label the table shows
-_LABELS = {
-    "front_matter": "front matter",
-    "manifest": "manifest",
-    "meta_tag": "meta tag",
-    "json_ld": "JSON-LD",
-    "htmldate": "htmldate",
-    "jsonl": "JSON Lines",
-    "text": "text",
-    "inferred": "inferred",
-    "command_line": "command line",
-    "default": "default",
-}
 
 
 def _with_origin(document: Document, name: str, value: object) -> str:
     if value is None:
         return "-"
     origin = document.provenance.get(name)
-    return f"{value}\n[dim]{_LABELS.get(origin, origin)}[/]" if origin else str(value)
+    return f"{value}\n[dim]{ORIGIN_LABELS.get(origin, origin)}[/]" if origin else str(value)
 
 
 def documents_table(documents: Sequence[Document]) -> Table:
