@@ -14,8 +14,8 @@ from importlib import resources
 from typing import Any
 
 import dateparser
-from dateparser.date import DateDataParser
 import yaml
+from dateparser.date import DateDataParser
 
 from timeline.ingest.boilerplate import iter_lines
 from timeline.temporal import zones
