@@ -33,6 +33,52 @@ class Rule:
     build: str
     fixed: dict[str, Any]
     slots: dict[str, str]  # group name -> slot (macro or lexicon class) that converts it
+    heads: frozenset[str]  # head words (lower case) or "<digits>" near which the rule can match
+
+
+# A window around heads: how far an expression may reach to the left and right of its heads,
+# and a margin beyond the window that the rules' look-aheads may inspect.
+_LEFT = 30
+_RIGHT = 24
+_LOOKAHEAD = 24
+_DIGITS = "<digits>"  # any run of digits
+_DIGITS4 = "<digits4>"  # a run of exactly four digits (years)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One scan of the text for head words and digits; rules run only in windows around them."""
+
+    regex: re.Pattern[str]  # over lower-cased text
+    regex_any_case: re.Pattern[str]  # when lower-casing would move offsets
+    rules_by_head: dict[str, tuple[Rule, ...]]
+
+    def windows(self, text: str) -> Iterator[tuple[int, int, list[Rule]]]:
+        """(start, end, rules) for each stretch of text that holds heads, in text order."""
+        lowered = text.lower()
+        regex = self.regex if len(lowered) == len(text) else self.regex_any_case
+        start = end = -1
+        rules: dict[int, Rule] = {}
+        for hit in regex.finditer(lowered if regex is self.regex else text):
+            word = hit.group()
+            if word[0].isdigit():
+                found = self.rules_by_head.get(_DIGITS, ())
+                if len(word) == 4:
+                    found += self.rules_by_head.get(_DIGITS4, ())
+            else:
+                found = self.rules_by_head.get(word.lower(), ())
+            if not found:
+                continue
+            if start >= 0 and hit.start() - _LEFT > end:
+                yield max(0, start - _LEFT), end, sorted(rules.values(), key=lambda r: r.index)
+                start, rules = -1, {}
+            if start < 0:
+                start = hit.start()
+            end = hit.end() + _RIGHT
+            for rule in found:
+                rules[rule.index] = rule
+        if start >= 0:
+            yield max(0, start - _LEFT), end, sorted(rules.values(), key=lambda r: r.index)
 
 
 @dataclass(frozen=True)
@@ -51,16 +97,35 @@ class Grammar:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
     converters: dict[str, Callable[[str], Any]]
+    trigger: Trigger
 
     def matches(self, text: str) -> Iterator[Match]:
-        """Every match of every rule (overlapping ones included; choosing is the caller's)."""
+        """Every match of every rule (overlapping ones included; choosing is the caller's).
+
+        Rules run only in windows around their heads; a match must end before the window's
+        look-ahead margin, so that a look-ahead never mistakes the window's end for the text's.
+        """
+        length = len(text)
+        for start, end, rules in self.trigger.windows(text):
+            stop = min(length, end + _LOOKAHEAD)
+            limit = end if stop < length else length
+            for rule in rules:
+                for m in rule.regex.finditer(text, start, stop):
+                    if m.end() > limit:
+                        break
+                    yield from self._match(rule, m)
+
+    def matches_everywhere(self, text: str) -> Iterator[Match]:
+        """The same as `matches`, scanning the whole text with every rule (slow; for tests)."""
         for rule in self.rules:
             for m in rule.regex.finditer(text):
-                span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
-                start, end = m.span(span_group)
-                if start == end:
-                    continue
-                yield Match(start, end, rule, *self._convert(rule, m))
+                yield from self._match(rule, m)
+
+    def _match(self, rule: Rule, m: re.Match[str]) -> Iterator[Match]:
+        span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
+        start, end = m.span(span_group)
+        if start != end:
+            yield Match(start, end, rule, *self._convert(rule, m))
 
     def _convert(self, rule: Rule, m: re.Match[str]) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
         values: dict[str, Any] = {}
@@ -258,11 +323,83 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
+def _head_words(head: Any, lexicon: Lexicon) -> set[str]:
+    """The words a macro's or rule's `head` stands for (one per lexicon entry: its longest word)."""
+    if head is None:
+        return set()
+    if head == "digits":
+        return {_DIGITS}
+    if head == "digits4":
+        return {_DIGITS4}
+    if isinstance(head, str):
+        if head not in lexicon.classes:
+            raise GrammarError(f"head names unknown lexicon class {head!r}")
+        return {_longest_word(w) for w in lexicon.classes[head]}
+    return {_longest_word(str(w).lower()) for w in head}
+
+
+def _longest_word(entry: str) -> str:
+    # Letters only: the trigger matches whole runs of letters ("year's" fires on "year").
+    return max(re.findall(r"[^\W\d_]+", entry) or [entry], key=len)
+
+
+def _rule_heads(spec: dict[str, Any], macro_heads: dict[str, set[str]], lexicon: Lexicon) -> set[str]:
+    """The heads near which a rule can match: its own `heads`, else those of one slot the
+    pattern cannot do without (a month rather than digits when it needs both: fewer windows)."""
+    if spec.get("heads"):
+        return _head_words(spec["heads"], lexicon)
+    options = [macro_heads[slot] for slot in mandatory_slots(spec["pattern"]) if macro_heads.get(slot)]
+    if not options:
+        return set()
+    return min(options, key=lambda heads: (bool(heads & {_DIGITS, _DIGITS4}) * (2 - (_DIGITS4 in heads)), len(heads)))
+
+
+def mandatory_slots(template: str) -> list[str]:
+    """Slots ({name} or {name:alias}) that every match of the template must contain: those not
+    inside an optional group, a repetition that allows zero, or an alternation."""
+    found: list[str] = []
+    # Each open group: [start index of its slots in `found`, whether it has a "|"].
+    stack: list[list[Any]] = [[0, False]]
+    optional_ranges: list[tuple[int, int]] = []
+    i, in_class = 0, False
+    while i < len(template):
+        ch = template[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[" and template.startswith("[[", i):
+            i = template.index("]]", i) + 2
+            continue
+        elif ch == "[":
+            in_class = True
+        elif ch == "{" and (m := _SLOT.match(template, i)):
+            found.append(m.group("slot"))
+            i = m.end()
+            continue
+        elif ch == "(":
+            stack.append([len(found), False])
+        elif ch == "|":
+            stack[-1][1] = True
+        elif ch == ")" and len(stack) > 1:
+            first, alternation = stack.pop()
+            rest = template[i + 1 : i + 2]
+            optional = alternation or rest in ("?", "*") or template.startswith("{0", i + 1)
+            if optional:
+                optional_ranges.append((first, len(found)))
+        i += 1
+    if stack[0][1]:
+        return []
+    return [slot for k, slot in enumerate(found) if not any(a <= k < b for a, b in optional_ranges)]
+
+
 def _compile_rule(
     index: int,
     spec: dict[str, Any],
     macros: dict[str, str],
     fields: dict[str, str],
+    macro_heads: dict[str, set[str]],
     lexicon: Lexicon,
     derived: dict[str, str],
 ) -> Rule:
@@ -289,7 +426,10 @@ def _compile_rule(
         regex = re.compile(rf"(?<![\w]){pattern}", re.IGNORECASE)
     except re.error as exc:
         raise GrammarError(f"rule {name!r} does not compile: {exc}") from exc
-    return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots)
+    heads = _rule_heads(spec, macro_heads, lexicon)
+    if not heads:
+        raise GrammarError(f"rule {name!r} has no head: give it a slot with a head, or `heads`")
+    return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads))
 
 
 @cache
@@ -302,8 +442,47 @@ def grammar(language: str) -> Grammar:
         slot: _expand_classes(_spaces(spec["pattern"]), lexicon, derived) for slot, spec in macro_specs.items()
     }
     fields = {slot: spec.get("as", slot) for slot, spec in macro_specs.items()}
+    macro_heads = {slot: _head_words(spec.get("head"), lexicon) for slot, spec in macro_specs.items()}
     rules = tuple(
-        _compile_rule(i, spec, macros, fields, lexicon, derived)
+        _compile_rule(i, spec, macros, fields, macro_heads, lexicon, derived)
         for i, spec in enumerate(raw.get("rules", ()))
     )
-    return Grammar(lexicon, rules, _converters(lexicon, macro_specs))
+    return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
+
+
+def _trigger(rules: tuple[Rule, ...]) -> Trigger:
+    by_head: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for head in rule.heads:
+            by_head.setdefault(head, []).append(rule)
+    words = sorted(h for h in by_head if h not in (_DIGITS, _DIGITS4))
+    alternation = trie_regex(words)
+    # Lenient edges ("16-hour", "month's"): a trigger may fire too often, never too rarely.
+    pattern = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])|\d+"
+    return Trigger(
+        regex=re.compile(pattern),
+        regex_any_case=re.compile(pattern, re.IGNORECASE),
+        rules_by_head={head: tuple(found) for head, found in by_head.items()},
+    )
+
+
+def trie_regex(words: list[str]) -> str:
+    """An alternation of `words` factored into a trie, which the regex engine tries far faster
+    than a flat list (one branch per first letter instead of one per word)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
