@@ -57,6 +57,7 @@ class Reading:
     days: int | None = None
     anchor: AnchorKind = "publication"
     span: str | None = None  # duration stretching back ("past") or ahead ("next") from the anchor
+    keep_period: bool = False  # "a year earlier" after "the third quarter": that quarter, a year before
     # TIMEX3 attributes fixed by the words.
     mod: str | None = None
     value: str | None = None
@@ -189,7 +190,7 @@ def build_day_range(m: Match) -> list[Reading]:
 def build_shifted(m: Match) -> list[Reading]:
     """'last week', 'this year', 'the following month': a period shifted from an anchor."""
     v = m.values
-    return [Reading(**_base(m), unit=v["unit"], **_shifter(v), **m.rule.fixed)]
+    return [Reading(**_base(m), unit=v["unit"], **{**_shifter(v), **m.rule.fixed})]
 
 
 def build_shifted_day(m: Match) -> list[Reading]:
@@ -205,7 +206,7 @@ def build_shifted_day(m: Match) -> list[Reading]:
 
 def build_offset(m: Match) -> list[Reading]:
     """'two days ago' (from the publication time), 'a year later' (from the narrative time)."""
-    v = {**m.rule.fixed, **m.values}
+    v = {**m.values, **m.rule.fixed}
     offset = v.get("offset") or {"sign": -1}
     if isinstance(offset, str):
         offset = {"sign": -1 if offset in ("before", "earlier", "ago") else 1,
@@ -214,7 +215,7 @@ def build_offset(m: Match) -> list[Reading]:
     if unit is None or v.get("count") is None:
         return []
     return [Reading(**_base(m), unit=unit, count=v["count"], sign=offset["sign"],
-                    anchor=offset.get("anchor", "publication"))]
+                    anchor=offset.get("anchor", "publication"), keep_period=bool(v.get("keep_period")))]
 
 
 def build_duration(m: Match) -> list[Reading]:

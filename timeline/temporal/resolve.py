@@ -60,6 +60,7 @@ _FINENESS: dict[str, int] = {
     "day": 7, "part_of_day": 8, "hour": 9, "minute": 10, "second": 11,
 }
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_RECENT = 250  # characters: how far back "a year earlier" looks for the period it repeats
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Resolver:
     document_zone: bool = False
     narrative: list[Point] = field(default_factory=list)
     paragraph_start: int = 0
+    position: int = 0
 
     # ---- public ----------------------------------------------------------------------------
 
@@ -104,6 +106,7 @@ class Resolver:
         day from the narrative only within the paragraph ("Updated at 4:32 p.m." on its own
         line is on the publication day)."""
         self.paragraph_start = paragraph_start
+        self.position = r.start
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
         if r.kind == "duration":
@@ -147,12 +150,12 @@ class Resolver:
     def _point(self, r: Reading, tense: Tense | None) -> Resolved | None:
         if r.decade is not None or r.century is not None:
             return self._period_of_years(r)
-        if r.unit is not None and (r.shift is not None or r.count is not None):
-            return self._shifted(r)
-        if r.days is not None:
-            return self._deictic(r)
         if r.year is not None:
             return self._absolute(r, self._year(r))
+        if r.unit is not None and (r.shift is not None or r.count is not None):
+            return self._shifted(r, tense)
+        if r.days is not None:
+            return self._deictic(r)
         if r.weekday is not None and r.month is None:
             return self._weekday(r, tense)
         if r.month is not None or r.season is not None or r.holiday is not None or r.quarter is not None or r.half is not None:
@@ -283,13 +286,65 @@ class Resolver:
             return self._unanchored(r)
         return self._with_time(r, point.start.date(), anchor)
 
-    def _shifted(self, r: Reading) -> Resolved | None:
+    def _recent_period(self, within: int = _RECENT) -> Point | None:
+        """The latest quarter, half or month the text named shortly before the current reading."""
+        for point in reversed(self.narrative):
+            if self.position - point.position > within:
+                return None
+            if point.granularity in ("quarter", "half", "month"):
+                return point
+        return None
+
+    def _same_period_earlier(self, r: Reading, years: int) -> Resolved | None:
+        """'a year earlier' after 'the third quarter': that quarter, `years` years before."""
+        point = self._recent_period()
+        if point is None:
+            return None
+        moment = point.start.add(years=years)
+        anchor = Anchor(kind="narrative", value=point.value, text=point.text)
+        return self._finish(_format(moment, point.granularity), "DATE", r, anchor)
+
+    def _named_period(self, r: Reading) -> Resolved | None:
+        """'the quarter', 'the latest period': the quarter the narrative is in, else the last
+        complete quarter before publication (the one a report is about)."""
+        for point in reversed(self.narrative):
+            if point.granularity in ("quarter", "half") or (r.unit == "period" and point.granularity == "month"):
+                anchor = Anchor(kind="narrative", value=point.value, text=point.text)
+                return self._finish(point.value if point.granularity != "quarter" else _format(point.start, "quarter"), "DATE", r, anchor)
+        if self.reference is None:
+            return self._unanchored(r)
+        moment = self.reference.subtract(months=3)
+        return self._finish(_format(moment, "quarter"), "DATE", r, self._publication_anchor())
+
+    def _weekend(self, r: Reading, tense: Tense | None) -> Resolved | None:
+        point, anchor = self._anchor_point(r.anchor, "day")
+        if point is None:
+            return self._unanchored(r)
+        base = point.start.date()
+        weekday = base.isoweekday()
+        if r.shift is not None and r.shift != 0:
+            day = base.add(weeks=r.shift)
+        elif tense == "future" or (tense is None and weekday >= 5):
+            day = base
+        else:
+            day = base.subtract(days=weekday) if weekday < 6 else base  # the weekend just past
+        return self._finish(values.week_value(day) + "-WE", "DATE", r, anchor)
+
+    def _shifted(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
         unit = r.unit or "day"
+        if unit == "period" or (unit == "quarter" and r.anchor == "narrative" and r.shift == 0):
+            return self._named_period(r)
+        if unit == "weekend" and r.count is None:
+            return self._weekend(r, tense)
         keyword, size, granularity = _UNITS[unit]
         if r.count is not None:
             if not isinstance(r.count, int | float):
                 return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
             amount = r.count * r.sign
+            if unit == "year" and amount == int(amount):
+                same = self._same_period_earlier(r, int(amount))
+                if same is not None:
+                    return same
         else:
             amount = r.shift or 0
         point, anchor = self._anchor_point(r.anchor, granularity)
@@ -299,7 +354,8 @@ class Resolver:
         if amount != int(amount):
             return None
         moment = moment.add(**{keyword: int(amount) * size})
-        if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity]:
+        if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity] \
+                and unit != "year":
             granularity = point.granularity if _FINENESS[point.granularity] <= _FINENESS["day"] else "day"
         if unit == "weekend":
             return self._finish(values.week_value(moment.date()) + "-WE", "DATE", r, anchor)
