@@ -104,7 +104,7 @@ def _calendar(v: dict[str, Any]) -> dict[str, Any]:
         out["quarter"] = v["quarter"]
     if v.get("half") is not None:
         out["half"] = v["half"]
-    if v.get("fiscal") or v.get("fiscal2"):
+    if v.get("fiscal"):
         out["fiscal"] = True
     if v.get("position") is not None:
         out["mod"] = v["position"]
@@ -135,8 +135,19 @@ def _shifter(v: dict[str, Any]) -> dict[str, Any]:
     return {"shift": shifter["shift"], "anchor": shifter.get("anchor", "publication")}
 
 
+def _merged_alternatives(values: dict[str, Any]) -> dict[str, Any]:
+    """Fold numbered captures ("quarter2" from another alternative) into their field."""
+    out = dict(values)
+    for name, value in values.items():
+        base = name.rstrip("0123456789")
+        if base != name:
+            out.pop(name)
+            out.setdefault(base, value)
+    return out
+
+
 def build_point(m: Match) -> list[Reading]:
-    v = m.values
+    v = _merged_alternatives(m.values)
     fields = {**_calendar(v), **_deictic(v), **_shifter(v), **m.rule.fixed}
     if fields.get("unit") == "quarter" and fields.get("quarter") is None:
         fields["quarter"] = v.get("quarter")

@@ -60,7 +60,9 @@ _FINENESS: dict[str, int] = {
     "day": 7, "part_of_day": 8, "hour": 9, "minute": 10, "second": 11,
 }
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_RECENT = 250  # characters: how far back "a year earlier" looks for the period it repeats
+_RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
+_RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
+_AGAINST_TENSE = 6  # months: how much nearer a date must be to win against the tense
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ class Resolver:
         if r.kind == "set":
             return self._set(r)
         resolved = self._point(r, tense)
-        if resolved is not None and resolved.interval is not None and resolved.granularity is not None:
+        if resolved is not None and resolved.interval is not None and resolved.granularity is not None \
+                and not _is_comparison(r):
             self._remember(resolved, text, r.start)
         return resolved
 
@@ -236,7 +239,12 @@ class Resolver:
         return self._with_time(r, day, anchor)
 
     def _yearless(self, r: Reading, tense: Tense | None) -> Resolved | None:
-        point, anchor = self._anchor_point(r.anchor, "month")
+        # A month named just after a dated one belongs with it ("in June from $29.75 in March").
+        recent = self._recent_dated() if r.shift is None else None
+        if recent is not None:
+            point, anchor = recent, Anchor(kind="narrative", value=recent.value, text=recent.text)
+        else:
+            point, anchor = self._anchor_point(r.anchor, "month")
         if point is None:
             return self._unanchored(r)
         base = point.start.date()
@@ -260,13 +268,15 @@ class Resolver:
             return base.year if position > (base.month, 31) else base.year + 1
         if r.shift == 0:
             return base.year
-        if tense == "past":
-            return base.year if position <= now else base.year - 1
-        if tense == "future":
-            return base.year if position >= now or (r.day is None and position[0] == base.month) else base.year + 1
-        # No tense: the nearest occurrence.
-        candidates = (base.year - 1, base.year, base.year + 1)
-        return min(candidates, key=lambda y: abs(_months_between(self._position_in_year(r, y), y, base)))
+        # The nearest occurrence, against the tense only when it is much nearer.
+        def cost(year: int) -> float:
+            position = self._position_in_year(r, year)
+            months = _months_between(position, year, base) if r.day is not None or r.holiday is not None \
+                else (year - base.year) * 12 + position[0] - base.month
+            against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
+            return abs(months) + (_AGAINST_TENSE if against else 0)
+
+        return min((base.year - 1, base.year, base.year + 1), key=cost)
 
     def _position_in_year(self, r: Reading, year: int) -> tuple[int, int]:
         if r.holiday is not None:
@@ -294,6 +304,15 @@ class Resolver:
             if point.granularity in ("quarter", "half", "month"):
                 return point
         return None
+
+    def _recent_dated(self) -> Point | None:
+        """The point named just before, in the same paragraph, if it is a day or a month."""
+        if not self.narrative:
+            return None
+        point = self.narrative[-1]
+        if point.position < self.paragraph_start or self.position - point.position > _RECENT_DATE:
+            return None
+        return point if _FINENESS[point.granularity] >= _FINENESS["month"] else None
 
     def _same_period_earlier(self, r: Reading, years: int) -> Resolved | None:
         """'a year earlier' after 'the third quarter': that quarter, `years` years before."""
@@ -474,6 +493,11 @@ class Resolver:
 
 
 # ---- helpers -------------------------------------------------------------------------------
+
+
+def _is_comparison(r: Reading) -> bool:
+    """'a year earlier', 'the latest period': said to compare, not to move the story in time."""
+    return (r.count is not None and r.unit in ("year", "quarter", "month")) or r.unit == "period" or r.keep_period
 
 
 def duration_value(count: Any, unit: str) -> str | None:
