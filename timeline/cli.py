@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -29,7 +29,7 @@ from timeline.render.export import (
     write_atomically,
 )
 from timeline.temporal import tag as tag_text
-from timeline.types import Timex
+from timeline.types import Problem, Timex
 
 app = typer.Typer(
     name="timeline",
@@ -89,27 +89,35 @@ def _root(
     """
 
 
+# The input options shared by `build` and `read`.
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
+]
+ManifestOption = Annotated[
+    Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
+]
+TimezoneOption = Annotated[
+    str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
+]
+StrictOption = Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")]
+
+
 @app.command("build")
 def build_command(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
-    ] = None,
+    sources: SourcesArgument = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where to write the site.")] = Path(DEFAULT_OUT),
-    manifest: Annotated[
-        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
-    ] = None,
-    tz: Annotated[
-        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
-    ] = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
     ] = None,
     cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Read articles, resolve their dates, merge events across sources, and write the site.
 
@@ -131,9 +139,7 @@ def build_command(
         result = _build_with_progress(sources or list(DEFAULT_SOURCES), out_dir, options)
     except (UserError, SiteError) as exc:
         fail(str(exc))
-    for problem in result.problems:
-        colour = "yellow" if problem.severity == "warning" else "red"
-        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+    _print_problems(result.problems)
     timeline = result.timeline
     if not timeline.sources:
         fail("no document could be read; nothing was written", code=1)
@@ -147,10 +153,65 @@ def build_command(
         raise typer.Exit(1)
 
 
-def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime:
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+
+
+class ReadFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("read")
+def read_command(
+    sources: SourcesArgument = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
+    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.table,
+    strict: StrictOption = False,
+) -> None:
+    """Read articles and show the publication context found for each; nothing is built.
+
+    Each value is followed by where it came from (front matter, manifest, meta tag, JSON-LD,
+    htmldate, JSON Lines, text, inferred, command line, default).
+
+    [bold]Examples[/]
+
+      timeline read seeds/
+      timeline read saved/ feed.jsonl --tz Europe/London --format json
+    """
+    from timeline.ingest import IngestOptions, read_documents
+    from timeline.ingest.report import documents_json, documents_table
+
+    try:
+        options = IngestOptions(
+            manifest=manifest,
+            timezone=tz,
+            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+        )
+    except UserError as exc:
+        fail(str(exc))
+    documents, problems = read_documents(sources or list(DEFAULT_SOURCES), options)
+    _print_problems(problems)
+    if fmt is ReadFormat.json:
+        sys.stdout.write(documents_json(documents, problems) + "\n")
+    elif documents:
+        out.print(documents_table(documents))
+    if not documents:
+        fail("no document could be read", code=1)
+    if strict and any(p.severity == "error" for p in problems):
+        raise typer.Exit(1)
+
+
+def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime | date:
+    """A datetime made aware; a date alone stays a date, read later as that day in each
+    document's own zone (with day granularity)."""
     if isinstance(value, pendulum.DateTime):
         return value if value.tzinfo else value.replace(tzinfo=pendulum.timezone(tz or "UTC"))
-    return pendulum.datetime(value.year, value.month, value.day, tz=tz or "UTC")
+    return date(value.year, value.month, value.day)
 
 
 def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOptions):

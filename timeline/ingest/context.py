@@ -214,25 +214,15 @@ def _text_or_none(value: Any) -> str | None:
 
 
 def _timezone(ctx: _Context, defaults: Defaults, language: str) -> tzinfo:
-    """The chain: explicit metadata, a dated value's own offset, the text, --tz, then UTC."""
-    for candidate in ctx.candidates("timezone"):
-        try:
-            zone = zone_of(str(candidate.value))
-        except ValueError:
-            ctx.error(
-                f"timezone {candidate.value!r} ({_ORIGIN_LABEL[candidate.origin]}) is not a zone name; "
-                "use an IANA name such as America/New_York or an offset such as +02:00"
-            )
-            continue
-        ctx.provenance["timezone"] = candidate.origin
-        return zone
-    for name in ("published", "updated"):
-        for candidate in ctx.candidates(name):
-            offset = _offset_of(candidate.value)
-            if offset is not None:
-                ctx.provenance["timezone"] = candidate.origin
-                return offset
-            break
+    """The chain: explicit metadata, the text, --tz, then UTC.
+
+    Within the metadata, layer by layer: a layer's `timezone`, else the offset its own
+    published/updated value carries ('2025-08-19T09:15:00+02:00').
+    """
+    for layer in ctx.layers:
+        zone = _layer_zone(ctx, layer)
+        if zone is not None:
+            return zone
     mention = evidence.find_zone_mention(ctx.raw.text, language)
     if mention is not None:
         reading, ambiguous = zones.resolve(mention.abbreviation, ctx.raw.region)
@@ -253,6 +243,26 @@ def _timezone(ctx: _Context, defaults: Defaults, language: str) -> tzinfo:
         "or pass --tz"
     )
     return pendulum.timezone(DEFAULT_ZONE)
+
+
+def _layer_zone(ctx: _Context, layer: Fields) -> tzinfo | None:
+    if "timezone" in layer:
+        candidate = layer["timezone"]
+        try:
+            zone = zone_of(str(candidate.value))
+        except ValueError:
+            ctx.error(
+                f"timezone {candidate.value!r} ({_ORIGIN_LABEL[candidate.origin]}) is not a zone name; "
+                "use an IANA name such as America/New_York or an offset such as +02:00"
+            )
+        else:
+            ctx.provenance["timezone"] = candidate.origin
+            return zone
+    for name in ("published", "updated"):
+        if name in layer and (offset := _offset_of(layer[name].value)) is not None:
+            ctx.provenance["timezone"] = layer[name].origin
+            return offset
+    return None
 
 
 def _offset_of(value: Any) -> tzinfo | None:
@@ -278,7 +288,7 @@ def _dated(ctx: _Context, name: str, zone: tzinfo, language: str) -> tuple[pendu
     for candidate in ctx.candidates(name):
         try:
             result = to_datetime(candidate.value, zone, language)
-        except (UnreadableDate, ValueError, OverflowError):
+        except (UnreadableDate, ValueError, OverflowError, OSError):
             ctx.error(
                 f"{name} {str(candidate.value)!r} ({_ORIGIN_LABEL[candidate.origin]}) cannot be read as a date; "
                 "write it as ISO 8601, e.g. 2025-08-19 or 2025-08-19T16:32-04:00"
@@ -361,7 +371,7 @@ def _title(ctx: _Context) -> str | None:
     if title:
         return title
     # Plain text saved from a page starts with its headline.
-    if ctx.raw.kind in {"text", "markdown"}:
+    if ctx.raw.kind in {"text", "markdown", "jsonl"}:
         for line in ctx.raw.text.splitlines():
             candidate = line.strip().lstrip("#").strip()
             if not candidate:
