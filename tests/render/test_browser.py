@@ -264,3 +264,53 @@ def test_the_hostile_page_runs_no_script(visit, hostile_site):
     assert seen.errors == []
     assert page.locator("script").count() == 3
     assert "<script>" in page.locator("#chronology .headline").first.text_content()
+
+
+# WCAG 2 contrast of every piece of text against the background it is drawn on.
+LOW_CONTRAST = """() => {
+    const rgba = c => { const p = c.match(/rgba?\\(([^)]+)\\)/)[1].split(',').map(Number);
+                        return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+    const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    const luminance = c => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    const background = el => {
+        for (; el; el = el.parentElement) {
+            const c = rgba(getComputedStyle(el).backgroundColor);
+            if (c.a > 0) return c;
+        }
+        return {r: 255, g: 255, b: 255, a: 1};
+    };
+    const low = [];
+    for (const el of document.querySelectorAll('body *')) {
+        if (el.closest('svg, #chart, script, noscript')) continue;
+        if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+        const box = el.getBoundingClientRect();
+        if (!box.width || !box.height) continue;
+        const style = getComputedStyle(el);
+        const [a, b] = [luminance(rgba(style.color)), luminance(background(el))].sort((x, y) => y - x);
+        const ratio = (a + 0.05) / (b + 0.05);
+        const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+        const large = size >= 24 || (size >= 18.66 && bold);
+        if (ratio < (large ? 3 : 4.5)) low.push(`${el.tagName} ${ratio.toFixed(2)} ${el.textContent.trim().slice(0, 40)}`);
+    }
+    return low;
+}"""
+
+
+def test_all_text_has_enough_contrast(visit, sample_site):
+    page = visit(sample_site / "index.html").page
+    wait_for_chart(page)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate(LOW_CONTRAST) == []
+    page.locator("#chronology button.open-detail").first.click()
+    page.wait_for_selector("#detail[open]")
+    assert page.evaluate(LOW_CONTRAST) == []
+
+
+def test_every_control_is_reachable_with_the_keyboard(visit, sample_site):
+    page = visit(sample_site / "index.html").page
+    wait_for_chart(page)
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.id || document.activeElement.className"))
+    assert {"search", "filter-source", "filter-actor", "lanes", "open-detail"} <= reached
