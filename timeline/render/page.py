@@ -30,7 +30,7 @@ WALL_CLOCK = "YYYY-MM-DD HH:mm:ss"
 # Event styles, in legend order: how much the reader should lean on the date.
 STATUS_LABELS = {
     "reported": "Dated in the article's own words",
-    "inferred": "Date inferred from the narrative",
+    "inferred": "Date inferred, not stated in the sentence",
     "future": "Planned or expected",
     "hypothetical": "Hypothetical",
 }
