@@ -142,6 +142,12 @@ class Mention(_Model):
     time: EventTime | None = None
     timex: TimeEvidence | None = None
     inferred: bool = Field(False, description="Dated from the narrative, not from its own words.")
+    keywords: tuple[str, ...] = Field(
+        (), description="Content-word lemmas of the statement, compared when merging."
+    )
+    actor_keys: tuple[str, ...] = Field(
+        (), description="Actors as documents share them (surnames, bare organisation names)."
+    )
 
 
 class Conflict(_Model):

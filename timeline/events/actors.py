@@ -82,6 +82,7 @@ class Registry:
                 known = self.kinds.get(name)
                 kind = known if known and kind == "other" else kind
         if kind == "person":
+            self.kinds[name] = "person"
             self.persons.setdefault(fold(words[-1]), name)
             if len(words) > 1:
                 self.persons.setdefault(fold(words[0]), name)
@@ -149,6 +150,7 @@ class _Chunker:
         return i == 0 or self.tokens[i - 1].text in "“\"‘(:—-"
 
     def chunks(self) -> list[Actor]:
+        self.title_tokens: set[int] = set()
         actors: list[Actor] = []
         role: list[str] = []
         i = 0
@@ -160,7 +162,12 @@ class _Chunker:
                 if referred:
                     actors.append(referred)
                 role.extend(t.bare for t in self.tokens[i:i + size])
+                self.title_tokens.update(range(i, i + size))
                 i += size
+                continue
+            if self.tokens[i].text in _COUNTRY_ABBREVIATIONS and self.title_at(i + 1):
+                self.title_tokens.add(i)  # "US President ...": a modifier, not an actor
+                i += 1
                 continue
             size = self.organisation_at(i)
             if size:
@@ -245,6 +252,9 @@ class _Chunker:
 def find_actors(
     tokens: Sequence[Token], lexicon: Lexicon, registry: Registry,
     blocked: frozenset[int] = frozenset(),
-) -> list[Actor]:
-    """The actors named in a sentence, in order, with names made canonical for the document."""
-    return _Chunker(tokens, lexicon, blocked, registry).chunks()
+) -> tuple[list[Actor], frozenset[int]]:
+    """The actors named in a sentence, in order, with names made canonical for the document,
+    and the indexes of the title words found before names."""
+    chunker = _Chunker(tokens, lexicon, blocked, registry)
+    actors = chunker.chunks()
+    return actors, frozenset(chunker.title_tokens)

@@ -34,6 +34,8 @@ class Lexicon:
     do: frozenset[str]
     negations: frozenset[str]
     verb_group_adverbs: frozenset[str]
+    stamp_cues: tuple[str, ...]
+    min_words: int
     # modality
     future_auxiliaries: frozenset[str]
     future_be_cues: frozenset[str]
@@ -135,6 +137,8 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         do=_words(grammar, "do"),
         negations=_words(grammar, "negations"),
         verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
+        stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
+        min_words=int(grammar.get("min_words", 3)),
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),

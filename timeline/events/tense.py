@@ -290,7 +290,11 @@ class _Scanner:
     def _finite_in_clause(self, i: int, found: Sequence[VerbGroup]) -> bool:
         """A finite verb earlier in the same clause (no clause boundary in between)."""
         boundary = self._clause_start(i)
-        return any(g.finite and boundary <= g.head < i for g in found)
+        quoted = self.tokens[i].in_quote
+        return any(
+            g.finite and boundary <= g.head < i and self.tokens[g.head].in_quote == quoted
+            for g in found
+        )
 
     def _clause_start(self, i: int) -> int:
         lex = self.lex
