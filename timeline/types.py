@@ -148,6 +148,11 @@ class Mention(_Model):
     actor_keys: tuple[str, ...] = Field(
         (), description="Actors as documents share them (surnames, bare organisation names)."
     )
+    occasion: str | None = Field(
+        None,
+        description="Mentions of one document with the same occasion report one happening "
+        "(one briefing, one interview), whatever their wording.",
+    )
 
 
 class Conflict(_Model):

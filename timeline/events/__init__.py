@@ -27,6 +27,11 @@ from timeline.types import Document, Mention, Timex
 
 __all__ = ["extract_mentions"]
 
+_SENTENCE_END = frozenset('.!?”"’)')
+_MAX_HEADLINE_LINES = 3
+# Least resemblance for a headline to stand for one of its article's statements.
+_HEADLINE_RESEMBLANCE = 0.15
+
 
 def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Mention]:
     """Every statement of `document` that reports a happening, dated where evidence allows."""
@@ -35,30 +40,76 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
     registry = Registry(mid_sentence=capitalised_inside([s.tokens for s in sentences]))
     narrator = Narrator(document)
     ordered = sorted(timexes, key=lambda t: t.start)
-    mentions: list[Mention] = []
-    title_line = _title_line(document, sentences)
+    drafts: list[tuple[Mention, Analysis, Reading]] = []
+    headline_lines = _headline_lines(document, sentences)
     for sentence in sentences:
         inside = [t for t in ordered if t.start >= sentence.start and t.end <= sentence.end]
         if is_stamp(sentence, inside, lexicon):
             continue
-        analysis = analyse(sentence, inside, lexicon, registry, sentence.line == title_line)
+        analysis = analyse(sentence, inside, lexicon, registry, sentence.line in headline_lines)
         if not _is_statement(analysis, lexicon.min_words):
             narrator.after(analysis, None, None)
             continue
-        mentions.extend(_mentions(document, analysis, narrator, lexicon))
-    return mentions
+        drafts.extend(_mentions(document, analysis, narrator, lexicon))
+    return _with_occasions(drafts, registry)
 
 
-def _title_line(document: Document, sentences: Sequence[Sentence]) -> int | None:
-    """The line that repeats the document's title (a headline reads as the day's news)."""
-    if not sentences:
-        return None
-    first = sentences[0]
+def _with_occasions(
+    drafts: Sequence[tuple[Mention, Analysis, Reading]], registry: Registry
+) -> list[Mention]:
+    """Mark the statements of one occasion: one speaker (or the organisation a spokesperson
+    speaks for) at one time; a headline joins the statement it resembles most."""
+    occasions: dict[str, str] = {}
+    for mention, analysis, reading in drafts:
+        if reading.main and analysis.reporting and mention.time and mention.attribution:
+            group = registry.speaks_for(mention.attribution)
+            occasions[mention.id] = f"{group}@{mention.time.value}"
+    for mention, analysis, reading in drafts:
+        if not (analysis.is_title and reading.main and mention.time):
+            continue
+        best = max(
+            (
+                (_resemblance(mention, other), other.time.value == mention.time.value,
+                 other_reading.main, other.id)
+                for other, other_analysis, other_reading in drafts
+                if not other_analysis.is_title and other.time is not None
+                and other.time.value.startswith(mention.time.value)
+            ),
+            default=None,
+        )
+        if best is not None and best[0] >= _HEADLINE_RESEMBLANCE:
+            occasion = occasions.setdefault(best[-1], f"headline@{best[-1]}")
+            occasions[mention.id] = occasion
+    return [
+        m.model_copy(update={"occasion": occasions[m.id]}) if m.id in occasions else m
+        for m, _, _ in drafts
+    ]
+
+
+def _resemblance(a: Mention, b: Mention) -> float:
+    """Jaccard overlap of two mentions' key terms and actors."""
+    left = set(a.keywords) | {f"@{k}" for k in a.actor_keys}
+    right = set(b.keywords) | {f"@{k}" for k in b.actor_keys}
+    return len(left & right) / len(left | right) if left and right else 0.0
+
+
+def _headline_lines(document: Document, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The lines of the headline block: the title, and a deck under it, before the first
+    line that ends like a sentence. A headline reads as the day's news."""
+    lines: list[int] = []
+    for sentence in sentences:
+        if lines and sentence.line == lines[-1]:
+            continue
+        text = document.text[sentence.start:].split("\n", 1)[0].strip()
+        if not text or text[-1] in _SENTENCE_END or len(lines) >= _MAX_HEADLINE_LINES:
+            break
+        lines.append(sentence.line)
     title = (document.title or "").strip().casefold()
-    line_text = document.text[first.start:].split("\n", 1)[0].strip().casefold()
-    if title and (line_text == title or line_text.startswith(title) or title.startswith(line_text)):
-        return first.line
-    return None
+    if document.title and sentences:
+        first = document.text[sentences[0].start:].split("\n", 1)[0].strip().casefold()
+        if first == title and sentences[0].line not in lines:
+            lines.insert(0, sentences[0].line)
+    return frozenset(lines)
 
 
 def _is_statement(analysis: Analysis, min_words: int) -> bool:
@@ -70,16 +121,16 @@ def _is_statement(analysis: Analysis, min_words: int) -> bool:
 
 def _mentions(
     document: Document, analysis: Analysis, narrator: Narrator, lexicon: lexicons.Lexicon
-) -> list[Mention]:
+) -> list[tuple[Mention, Analysis, Reading]]:
     main = analysis.main
     if main is None and analysis.quote_only:
         main = Reading(head=0, lemma="say", noun=False, tense="past", modality="actual",
                        main=True)
-    out: list[Mention] = []
+    out: list[tuple[Mention, Analysis, Reading]] = []
     main_dating = narrator.date_main(analysis, main) if main else None
     narrator.after(analysis, main, main_dating)
     if main is not None and main_dating is not None:
-        out.append(_mention(document, analysis, main, main_dating, 0, lexicon))
+        out.append((_mention(document, analysis, main, main_dating, 0, lexicon), analysis, main))
     seen_values = {main_dating.time.value} if main_dating else set()
     for k, reading in enumerate(analysis.embedded, start=1):
         assert reading.timex is not None
@@ -87,9 +138,9 @@ def _mentions(
         if dating.time.value in seen_values and main_dating and not main_dating.inferred:
             continue
         seen_values.add(dating.time.value)
-        out.append(_mention(document, analysis, reading, dating, k, lexicon))
+        out.append((_mention(document, analysis, reading, dating, k, lexicon), analysis, reading))
     if not out and main is not None:
-        out.append(_mention(document, analysis, main, None, 0, lexicon))
+        out.append((_mention(document, analysis, main, None, 0, lexicon), analysis, main))
     return out
 
 
@@ -118,7 +169,7 @@ def _mention(
         end=sentence.end,
         headline=headline(analysis, reading, lexicon),
         actors=actors,
-        attribution=analysis.attribution,
+        attribution=analysis.attribution if reading.main else None,
         quotes=analysis.quotes,
         predicate=reading.lemma,
         modality=reading.modality,
@@ -127,6 +178,7 @@ def _mention(
         inferred=dating.inferred if dating else False,
         keywords=keywords(sentence.tokens, analysis, lexicon),
         actor_keys=tuple(sorted({a.key for a in analysis.actors} | _attribution_key(analysis))),
+
     )
 
 

@@ -71,6 +71,15 @@ class Registry:
     last_person: str | None = None  # for "he"/"she"
 
     roles: dict[str, str] = field(default_factory=dict)  # "president" -> the person's name
+    # Whom a person speaks for: "White House press secretary Karoline Leavitt".
+    affiliations: dict[str, str] = field(default_factory=dict)
+    last_speaking_organisation: str | None = None
+
+    def speaks_for(self, name: str | None) -> str | None:
+        """The organisation whose statements a speaker's statements are, else the speaker."""
+        if name is None:
+            return None
+        return self.affiliations.get(name, name)
 
     def canonical(self, name: str, kind: ActorKind, role: str | None = None) -> tuple[str, ActorKind]:
         words = name.split()
@@ -153,6 +162,7 @@ class _Chunker:
         self.title_tokens: set[int] = set()
         actors: list[Actor] = []
         role: list[str] = []
+        role_start = -1
         i = 0
         n = len(self.tokens)
         while i < n:
@@ -161,6 +171,8 @@ class _Chunker:
                 referred = self.role_reference(i, size)
                 if referred:
                     actors.append(referred)
+                if not role:
+                    role_start = i
                 role.extend(t.bare for t in self.tokens[i:i + size])
                 self.title_tokens.update(range(i, i + size))
                 i += size
@@ -182,10 +194,26 @@ class _Chunker:
                 i += 1
                 continue
             last = self._span_end(i)
-            actors.append(self._classified(i, last, " ".join(role) or None))
+            actor = self._classified(i, last, " ".join(role) or None)
+            actors.append(actor)
+            if actor.kind == "person" and role:
+                self._affiliate(actor, actors, role_start)
             role = []
             i = last + 1
         return actors
+
+    def _affiliate(self, person: Actor, actors: Sequence[Actor], role_start: int) -> None:
+        """Record whom a titled person speaks for: the organisation named just before the
+        title, or, for a spokesperson of no named organisation, the one last quoted."""
+        before = next((a for a in actors if a.last == role_start - 1), None)
+        if before is not None and before.kind in ("organisation", "other"):
+            self.registry.affiliations.setdefault(person.name, before.name)
+        elif (person.role or "").lower() in self.lex.spokesperson_titles and (
+            self.registry.last_speaking_organisation
+        ):
+            self.registry.affiliations.setdefault(
+                person.name, self.registry.last_speaking_organisation
+            )
 
     def _span_end(self, i: int) -> int:
         n = len(self.tokens)

@@ -257,10 +257,11 @@ class _SentenceReader:
         reporting = main is not None and main.lemma in self.lex.reporting_verbs
         if quote_only:
             attribution = self.registry.last_person
-        if reporting and attribution and attribution in self.registry.kinds and (
-            self.registry.kinds[attribution] == "person"
-        ):
+        kind = self.registry.kinds.get(attribution or "")
+        if reporting and attribution and kind == "person":
             self.registry.last_person = attribution
+        elif reporting and attribution and kind == "organisation":
+            self.registry.last_speaking_organisation = attribution
         elif subject and self.registry.kinds.get(subject) == "person":
             self.registry.last_person = subject
         return Analysis(

@@ -49,6 +49,7 @@ class Lexicon:
     # actors
     titles: frozenset[str]
     honorifics: frozenset[str]
+    spokesperson_titles: frozenset[str]
     organisation_words: frozenset[str]
     demonyms: frozenset[str]
     not_names: frozenset[str]
@@ -149,6 +150,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         attribution_cues=tuple(str(c).lower() for c in reporting.get("attribution_cues", ())),
         titles=_words(actors, "titles"),
         honorifics=_words(actors, "honorifics"),
+        spokesperson_titles=_words(actors, "spokesperson_titles"),
         organisation_words=_words(actors, "organisation_words"),
         demonyms=_words(actors, "demonyms"),
         not_names=_words(actors, "not_names"),

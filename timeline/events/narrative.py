@@ -16,6 +16,8 @@ import pendulum
 from timeline.events.attach import Analysis, Reading
 from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
 
+# The evidence rule of a headline dated by its publication day (merge attaches headlines).
+HEADLINE_RULE = "headline:publication-day"
 # How many sentences a narrative time reaches across without a shared actor.
 _REACH = 1
 _NEWS_TENSES = frozenset({"perfect", "progressive"})
@@ -146,7 +148,7 @@ class Narrator:
         if analysis.quote_only:
             return self._continued_quote(analysis)
         if analysis.is_title:
-            return self.publication
+            return self._headline_dating()
         if analysis.reporting:
             return self._story_time(analysis, True) or self.publication
         if reading.tense == "past":
@@ -154,6 +156,12 @@ class Narrator:
         if reading.tense in _NEWS_TENSES:
             return self._story_time(analysis, False) or self.publication
         return None
+
+    def _headline_dating(self) -> Dating | None:
+        if self.publication is None:
+            return None
+        evidence = self.publication.evidence.model_copy(update={"rule": HEADLINE_RULE})
+        return Dating(self.publication.time, evidence, True)
 
     def _story_time(self, analysis: Analysis, by_proximity: bool) -> Dating | None:
         if not self.continues(analysis, by_proximity):

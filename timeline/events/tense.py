@@ -253,7 +253,7 @@ class _Scanner:
         readings = _forms(token)
         if not readings or self.lex.is_function_word(token.lower):
             return None
-        if token.is_capitalised and i > 0 and not self.tokens[i - 1].text in "“\"":
+        if token.is_capitalised and i > 0 and self.tokens[i - 1].text not in "“\"":
             return None  # a name ("United", "Boeing") or a title word
         if self._looks_nominal(i):
             return None
