@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +20,14 @@ from rich.table import Table
 
 from timeline import __version__
 from timeline.pipeline import DEFAULT_OUT, DEFAULT_SOURCES, BuildOptions, build
+from timeline.render import SiteError
+from timeline.render.export import (
+    ExportError,
+    ExportFormat,
+    export,
+    load_timeline,
+    write_atomically,
+)
 from timeline.temporal import tag as tag_text
 from timeline.types import Timex
 
@@ -121,7 +129,7 @@ def build_command(
             strict=strict,
         )
         result = _build_with_progress(sources or list(DEFAULT_SOURCES), out_dir, options)
-    except UserError as exc:
+    except (UserError, SiteError) as exc:
         fail(str(exc))
     for problem in result.problems:
         colour = "yellow" if problem.severity == "warning" else "red"
@@ -169,7 +177,7 @@ def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOption
         )
 
 
-class TagFormat(str, Enum):
+class TagFormat(StrEnum):
     json = "json"
     table = "table"
     timeml = "timeml"
@@ -216,6 +224,45 @@ def _timex_table(timexes: list[Timex]) -> Table:
         anchor = f"{t.anchor.kind} {t.anchor.value}" if t.anchor else ""
         table.add_row(f"{t.start}-{t.end}", t.text, t.type, t.value, anchor, t.rule)
     return table
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="timelinejs, csv or ics.")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file (default: standard output).")
+    ] = None,
+    timeline_file: Annotated[
+        Path, typer.Option("--timeline", help="The timeline.json to read.")
+    ] = Path(DEFAULT_OUT) / "timeline.json",
+    mentions: Annotated[bool, typer.Option(help="CSV: one row per mention instead of per event.")] = False,
+) -> None:
+    """Export a built timeline.json to another tool's format.
+
+    timelinejs: Knight Lab's TimelineJS3 JSON. csv: one row per event (or per mention with
+    --mentions; cells a spreadsheet would run as formulas get a leading apostrophe).
+    ics: iCalendar, one VEVENT per dated event: clock times as timed events (UTC), days and
+    parts of days as all-day events, weeks and months as all-day events spanning the period.
+
+    [bold]Examples[/]
+
+      timeline export --format timelinejs --out timelinejs.json
+      timeline export --format csv --mentions > mentions.csv
+      timeline export --format ics --timeline mysite/timeline.json --out events.ics
+    """
+    if mentions and fmt is not ExportFormat.csv:
+        fail("--mentions applies to --format csv only")
+    try:
+        content = export(load_timeline(timeline_file), fmt, mentions=mentions)
+        if out_file is None:
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            write_atomically(out_file, content)
+    except ExportError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{out_file}: cannot be written ({exc.strerror or exc})")
 
 
 def _read_text(file: Path) -> str:
