@@ -139,6 +139,17 @@ class _SentenceReader:
         return candidates[0] if candidates else None
 
     # -- time attachment --------------------------------------------------------------
+    def modifies_noun(self, k: int) -> bool:
+        """"the 1991 agreement", "its 2007 model": a time used as a noun's modifier."""
+        idx = self.covered[k]
+        if not idx or idx[0] == 0 or idx[-1] + 1 >= len(self.tokens):
+            return False
+        before, after = self.tokens[idx[0] - 1], self.tokens[idx[-1] + 1]
+        return (before.lower in self.lex.determiners or before.is_possessive) and (
+            after.is_word and after.lower not in self.lex.prepositions
+            and after.lower not in self.lex.conjunctions
+        )
+
     def clause_break(self, a: int, b: int, main: VerbGroup | None) -> bool:
         """A clause boundary between token a and token b (a < b)."""
         for j in range(a + 1, b):
@@ -283,14 +294,17 @@ class _SentenceReader:
         main_times: list[Timex] = []
         embedded: dict[int, Reading] = {}
         for k, timex in enumerate(self.timexes):
-            if not usable(timex):
+            if not usable(timex) or self.modifies_noun(k):
                 continue
             head, lemma, noun = self.head_of(k, main, subject)
             if main is not None and head == main.head and not noun:
                 main_times.append(timex)
                 continue
-            if head < 0 and main is not None and not self.tokens[self.covered[k][0]].in_quote:
-                main_times.append(timex)  # a time with no verb of its own dates the sentence
+            first = self.covered[k][0] if self.covered[k] else 0
+            if head < 0 and main is not None and not self.tokens[first].in_quote and (
+                first < main.head or not self.clause_break(main.head, first, main)
+            ):
+                main_times.append(timex)  # a time with no verb of its own dates its clause
                 continue
             if head < 0 or head in embedded:
                 continue

@@ -10,6 +10,7 @@ down ...") has no temporal evidence and stays undated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pendulum
 
@@ -21,6 +22,8 @@ HEADLINE_RULE = "headline:publication-day"
 # How many sentences a narrative time reaches across without a shared actor.
 _REACH = 1
 _NEWS_TENSES = frozenset({"perfect", "progressive"})
+# How far before publication an explicit time still counts as the time of the news.
+_NEWS_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -114,20 +117,27 @@ def _participants(analysis: Analysis) -> frozenset[str]:
 
 
 class Narrator:
-    """Dates one document's readings in order, carrying the narrative time forward."""
+    """Dates one document's readings in order, carrying the narrative time forward.
+
+    Two times are carried: the story time (the latest explicit time of a main clause: where the
+    narrative is) and the news time (the latest explicit time close to the publication: when
+    the reported statements were made). Reported speech and news in the perfect take the news
+    time; past-tense narration takes the story time; both only when the sentence continues
+    with the people of that time. Explicit times set them; inferred ones never do.
+    """
 
     def __init__(self, document: Document):
         self.publication = publication_day(document)
-        self.narrative: Narrative | None = None
+        self.story: Narrative | None = None
+        self.news: Narrative | None = None
         self.previous: tuple[Analysis, Dating | None] | None = None
 
-    def continues(self, analysis: Analysis, by_proximity: bool) -> bool:
-        """The sentence goes on with the current story: same line, or the same people.
+    def continues(self, story: Narrative | None, analysis: Analysis, by_proximity: bool) -> bool:
+        """The sentence goes on with a story: same line, or the same people.
 
         `by_proximity` also accepts the sentence right after the one that set the story, in the
         same paragraph (for reported speech: "the previous time in the paragraph").
         """
-        story = self.narrative
         if story is None:
             return False
         s = analysis.sentence
@@ -149,12 +159,10 @@ class Narrator:
             return self._continued_quote(analysis)
         if analysis.is_title:
             return self._headline_dating()
-        if analysis.reporting:
-            return self._story_time(analysis, True) or self.publication
+        if analysis.reporting or reading.tense in _NEWS_TENSES:
+            return self._carried(self.news, analysis, True) or self.publication
         if reading.tense == "past":
-            return self._story_time(analysis, False)
-        if reading.tense in _NEWS_TENSES:
-            return self._story_time(analysis, False) or self.publication
+            return self._carried(self.story, analysis, False)
         return None
 
     def _headline_dating(self) -> Dating | None:
@@ -163,13 +171,11 @@ class Narrator:
         evidence = self.publication.evidence.model_copy(update={"rule": HEADLINE_RULE})
         return Dating(self.publication.time, evidence, True)
 
-    def _story_time(self, analysis: Analysis, by_proximity: bool) -> Dating | None:
-        if not self.continues(analysis, by_proximity):
+    def _carried(self, story: Narrative | None, analysis: Analysis, by_proximity: bool
+                 ) -> Dating | None:
+        if story is None or not self.continues(story, analysis, by_proximity):
             return None
-        story = self.narrative
-        assert story is not None
-        if story.dating.inferred:
-            return story.dating
+        story.actors = story.actors | _participants(analysis)
         base = story.dating.evidence
         return Dating(
             time=story.dating.time,
@@ -189,18 +195,39 @@ class Narrator:
             return None
         return dating if dating.inferred else Dating(dating.time, dating.evidence, True)
 
+    def _is_news(self, time: EventTime) -> bool:
+        """A time of at most a day, within the week before publication (or its next day)."""
+        if self.publication is None or time.start is None or time.end is None:
+            return False
+        publication = self.publication.time
+        assert publication.start is not None and publication.end is not None
+        if (time.end - time.start).total_seconds() > 86400:
+            return False
+        return publication.start - timedelta(days=_NEWS_DAYS) <= time.start < publication.end + (
+            timedelta(days=1)
+        )
+
     def after(self, analysis: Analysis, reading: Reading | None, dating: Dating | None) -> None:
-        """Update the narrative with a sentence's main reading and the time it got."""
+        """Update the story and news times with a sentence's explicitly dated main reading."""
         self.previous = (analysis, dating)
-        if reading is None or dating is None or reading.modality != "actual":
+        if reading is None or dating is None or dating.inferred or reading.modality != "actual":
             return
-        if reading.timex is not None and self.publication is not None and dating.time.start and (
-            dating.time.start > self.publication.time.end
+        time = dating.time
+        if self.publication is not None and time.start and (
+            time.start >= self.publication.time.end + timedelta(days=1)  # type: ignore[operator]
         ):
             return  # a future time is not the time the story is told at
-        participants = _participants(analysis)
-        story = self.narrative
-        if dating.inferred and story is not None and dating.time == story.dating.time:
-            participants = participants | story.actors
         s = analysis.sentence
-        self.narrative = Narrative(dating, s.paragraph, s.line, s.index, participants)
+        told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
+        if self.story is None or not _contains(time, self.story.dating.time):
+            self.story = told
+        if self._is_news(time):
+            self.news = told
+
+
+def _contains(outer: EventTime, inner: EventTime) -> bool:
+    """A coarser time around the current one ("earlier this year") does not move the story."""
+    if None in (outer.start, outer.end, inner.start, inner.end):
+        return False
+    wider = (outer.end - outer.start) > (inner.end - inner.start)  # type: ignore[operator]
+    return wider and outer.start <= inner.start and inner.end <= outer.end  # type: ignore[operator]
