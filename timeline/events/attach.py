@@ -176,10 +176,22 @@ class _SentenceReader:
         with_participants = nxt in self.lex.participant_prepositions and nxt != "of" and (
             before is None or not before.is_possessive or owner
         )
-        if owner or (with_participants and before is not None and before.lower not in
-                     self.lex.possessives):
+        if owner:
+            return verb
+        if with_participants and not self._object_of_verb(i):
             return verb
         return None
+
+    def _object_of_verb(self, i: int) -> bool:
+        """"gave his annual keynote to ...": the noun is a verb's object, and the verb's time
+        is the noun's (a light verb: give a speech, hold a meeting)."""
+        for j in range(i - 1, max(-1, i - 6), -1):
+            if any(g.head == j for g in self.groups):
+                return True
+            token = self.tokens[j]
+            if not token.is_word or token.lower in self.lex.prepositions:
+                return False
+        return False
 
     def head_of(self, k: int, main: VerbGroup | None, subject: str | None) -> tuple[int, str, bool]:
         """(token index, lemma, is_noun) of what time expression k modifies, or (-1, '', False).

@@ -162,7 +162,9 @@ class Narrator:
         if analysis.reporting or reading.tense in _NEWS_TENSES:
             return self._carried(self.news, analysis, True) or self.publication
         if reading.tense == "past":
-            return self._carried(self.story, analysis, False)
+            return self._carried(self.story, analysis, False) or self._carried(
+                self.news, analysis, False
+            )
         return None
 
     def _headline_dating(self) -> Dating | None:
