@@ -186,8 +186,9 @@ class _SentenceReader:
         """"gave his annual keynote to ...": the noun is a verb's object, and the verb's time
         is the noun's (a light verb: give a speech, hold a meeting)."""
         for j in range(i - 1, max(-1, i - 6), -1):
-            if any(g.head == j for g in self.groups):
-                return True
+            group = next((g for g in self.groups if g.head == j), None)
+            if group is not None:
+                return group.lemma in self.lex.light_verbs
             token = self.tokens[j]
             if not token.is_word or token.lower in self.lex.prepositions:
                 return False

@@ -207,6 +207,8 @@ class _Builder:
             rest = rest[1:] if rest[0].lower() in {"with", "of"} else rest
         verb_words = verb.split()
         verb_words[0] = present_third_person(verb_words[0]) if owner else verb_words[0]
+        if not owner and rest and rest[0].lower() == "between" and "and" in rest:
+            return rest[1:] + verb_words  # "meeting between A and B" -> "A and B meet"
         if not owner:
             return [self.tokens[head].text] + rest
         return owner + verb_words + rest

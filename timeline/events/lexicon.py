@@ -60,6 +60,7 @@ class Lexicon:
     # headlines
     nominalizations: dict[str, str]
     participant_prepositions: frozenset[str]
+    light_verbs: frozenset[str]
     headline_drop: tuple[re.Pattern[str], ...]
     headline_rewrite: tuple[tuple[re.Pattern[str], str], ...]
     headline_max_words: int
@@ -161,6 +162,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
             str(k).lower(): str(v) for k, v in (headline.get("nominalizations") or {}).items()
         },
         participant_prepositions=_words(headline, "participant_prepositions"),
+        light_verbs=_words(headline, "light_verbs"),
         headline_drop=tuple(re.compile(p, re.IGNORECASE) for p in headline.get("drop", ())),
         headline_rewrite=tuple(
             (re.compile(p), r) for p, r in headline.get("rewrite", ())

@@ -18,7 +18,7 @@ different dates, the event keeps both readings as a `Conflict`.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
