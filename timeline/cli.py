@@ -279,6 +279,75 @@ def tag_command(
         out.print(_timex_table(timexes))
 
 
+eval_app = typer.Typer(help="Measure the tagger against annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("tempeval")
+def tempeval_command(
+    directory: Annotated[Path, typer.Argument(help="A folder of TimeML (.tml) files, searched recursively.")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every expression whose value or type is wrong.")] = False,
+    missed: Annotated[bool, typer.Option("--missed", help="List gold expressions the tagger did not find.")] = False,
+    spurious: Annotated[bool, typer.Option("--spurious", help="List expressions found that are not in the gold.")] = False,
+) -> None:
+    """TempEval-3 Task A figures: each document tagged with its own DCT, scored against its TIMEX3s.
+
+    Prints strict and relaxed precision/recall/F1, type and value accuracy, and value F1
+    (relaxed F1 x value accuracy), per subfolder and in total.
+
+    [bold]Example[/]
+
+      timeline eval tempeval ../shared/data/tempeval3 --errors
+    """
+    from timeline.temporal.evaluate import Counts, evaluate, timeml_files
+
+    if not directory.is_dir():
+        fail(f"{directory}: not a folder")
+    files = timeml_files(directory)
+    if not files:
+        fail(f"{directory}: no .tml files found")
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(str(path.parent.relative_to(directory)) if path.parent != directory else ".", []).append(path)
+    table = Table("set", "docs", "gold", "found", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R",
+                  "relaxed F1", "type acc", "value acc", "value F1")
+    total = Counts()
+    documents = 0
+    for name, paths in sorted(groups.items()):
+        result = evaluate(paths, _tempeval_tagger)
+        for problem in result.problems:
+            err.print(f"[yellow]warning:[/] {problem}", highlight=False, soft_wrap=True)
+        table.add_row(name, str(result.documents), *_score_cells(result.counts))
+        total.add(result.counts)
+        documents += result.documents
+    if len(groups) > 1:
+        table.add_row("total", str(documents), *_score_cells(total), style="bold")
+    if errors:
+        for e in total.errors:
+            out.print(f"{e.document} {e.start}-{e.end} {e.gold_text!r} gold {e.gold_type} {e.gold_value} | "
+                      f"found {e.system_text!r} {e.system_type} {e.system_value}", highlight=False, soft_wrap=True)
+    if missed:
+        for document, t in total.missed:
+            out.print(f"missed {document} {t.start}-{t.end} {t.text!r} {t.type} {t.value}", highlight=False, soft_wrap=True)
+    if spurious:
+        for document, t in total.spurious:
+            out.print(f"spurious {document} {t.start}-{t.end} {t.text!r} {t.type} {t.value}", highlight=False, soft_wrap=True)
+    Console(width=max(out.width, 150)).print(table)
+
+
+def _tempeval_tagger(document):
+    return tag_text(document.text, document.dct)
+
+
+def _score_cells(counts) -> list[str]:
+    from timeline.temporal.evaluate import scores
+
+    s = scores(counts)
+    figures = (s.strict_precision, s.strict_recall, s.strict_f1, s.relaxed_precision, s.relaxed_recall,
+               s.relaxed_f1, s.type_accuracy, s.value_accuracy, s.value_f1)
+    return [str(counts.gold), str(counts.system), *(f"{100 * f:.1f}" for f in figures)]
+
+
 def _timex_table(timexes: list[Timex]) -> Table:
     table = Table("span", "text", "type", "value", "resolved against", "rule")
     for t in timexes:

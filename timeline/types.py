@@ -156,6 +156,17 @@ class Mention(_Model):
     time: EventTime | None = None
     timex: TimeEvidence | None = None
     inferred: bool = Field(False, description="Dated from the narrative, not from its own words.")
+    keywords: tuple[str, ...] = Field(
+        (), description="Content-word lemmas of the statement, compared when merging."
+    )
+    actor_keys: tuple[str, ...] = Field(
+        (), description="Actors as documents share them (surnames, bare organisation names)."
+    )
+    occasion: str | None = Field(
+        None,
+        description="Mentions of one document with the same occasion report one happening "
+        "(one briefing, one interview), whatever their wording.",
+    )
 
 
 class Conflict(_Model):

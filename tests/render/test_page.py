@@ -86,23 +86,41 @@ def test_resolution_sentences_say_what_a_date_was_resolved_against(sample_timeli
     assert summit["hill"] == "'last Friday' in The Hill, published Tue 19 Aug 2025 → Fri 15 Aug 2025"
     assert summit["wire"] == "'Aug. 15' in Example Wire, a date complete in itself → Fri 15 Aug 2025"
     rutte = events["ev-rutte"].mentions[0].resolution
-    assert rutte.startswith("'on Monday' earlier in The Hill (this sentence gives no date of its own)")
-    assert "read against the story's time Mon 18 Aug 2025, set by 'on Monday'" in rutte
+    assert rutte == "No date in this sentence; the story's time was set by 'on Monday' earlier in The Hill → Mon 18 Aug 2025"
+
+
+def test_a_statement_dated_by_its_publication_says_so():
+    hill = [s for s in build_page(make_timeline()).sources if s.id == "hill"][0]
+    m = mention("hill", "Leavitt said the option remains.", "(publication date)", "2025-08-19",
+                anchor=PUBLISHED_19, inferred=True)
+    assert m.timex.start is None
+    assert resolution_sentence(m, hill) == (
+        "No date in this sentence; dated to the day The Hill published it, Tue 19 Aug 2025 → Tue 19 Aug 2025"
+    )
 
 
 def test_a_publication_date_the_document_did_not_state_is_flagged():
     notes = [s for s in build_page(make_timeline()).sources if s.id == "notes"][0]
     m = mention("notes", "It happened yesterday.", "yesterday", "2025-08-18", anchor=PUBLISHED_19)
     assert "not stated by the document" in resolution_sentence(m, notes)
+    inferred = mention("notes", "It rained.", "(publication date)", "2025-08-19", anchor=PUBLISHED_19, inferred=True)
+    assert "not stated by the document" in resolution_sentence(inferred, notes)
 
 
 def test_the_time_expression_is_found_by_offset_or_by_its_words(sample_timeline):
     events = by_id(build_page(sample_timeline))
     hill = [m for m in events["ev-summit"].mentions if m.source.id == "hill"][0].sentence
     assert (hill.before, hill.expression) == ("Trump met Putin in Alaska ", "last Friday")
-    # The inferred mention's expression lies outside its sentence: nothing is marked.
+    # An inferred date comes from outside the sentence: nothing is marked.
     rutte = events["ev-rutte"].mentions[0].sentence
     assert rutte.expression == "" and rutte.before == "Rutte called the US willingness a breakthrough."
+
+
+def test_an_inferred_date_marks_nothing_even_a_word_alike():
+    m = mention("hill", "The talks went on Tuesday too.", "Tuesday", "2025-08-19",
+                anchor=Anchor(kind="narrative", value="2025-08-19", text="Tuesday"), inferred=True)
+    page = build_page(make_timeline(undated=(m,)))
+    assert page.undated[0].sentence.expression == ""
 
 
 def test_a_wrong_offset_falls_back_to_the_words():

@@ -30,7 +30,7 @@ WALL_CLOCK = "YYYY-MM-DD HH:mm:ss"
 # Event styles, in legend order: how much the reader should lean on the date.
 STATUS_LABELS = {
     "reported": "Dated in the article's own words",
-    "inferred": "Date inferred from the narrative",
+    "inferred": "Date inferred, not stated in the sentence",
     "future": "Planned or expected",
     "hypothetical": "Hypothetical",
 }
@@ -377,14 +377,16 @@ def _mention_view(mention: Mention, source: SourceView) -> MentionView:
 
 
 def _highlight(mention: Mention) -> Sentence:
-    """Split the sentence around its time expression, found by offset, else by its words."""
+    """Split the sentence around its time expression, found by offset, else by its words.
+
+    An inferred date comes from outside the sentence, so nothing in it is marked."""
     sentence, evidence = mention.sentence, mention.timex
-    if evidence is None or not evidence.text:
+    if evidence is None or not evidence.text or mention.inferred:
         return Sentence(sentence)
     at = -1
     if evidence.start is not None:
         offset = evidence.start - mention.start
-        if sentence[offset : offset + len(evidence.text)] == evidence.text and offset >= 0:
+        if offset >= 0 and sentence[offset : offset + len(evidence.text)] == evidence.text:
             at = offset
     if at < 0:
         at = sentence.find(evidence.text)
@@ -402,20 +404,24 @@ def resolution_sentence(mention: Mention, source: SourceView) -> str | None:
         return None
     zone = source.timezone
     result = describe_value(evidence.value, zone)
-    quoted = f"'{evidence.text}'"
-    where = f"in {source.label}"
-    if mention.inferred:
-        where = f"earlier {where} (this sentence gives no date of its own)"
     anchor = evidence.anchor
+    weak = " (a publication date not stated by the document)" if source.weak_publication else ""
+    if mention.inferred:
+        how = "No date in this sentence; "
+        if evidence.start is None and anchor is not None and anchor.kind == "publication":
+            how += f"dated to the day {source.label} published it, {describe_value(anchor.value, zone)}{weak}"
+        else:
+            setter = anchor.text if anchor is not None and anchor.text else evidence.text
+            how += f"the story's time was set by '{setter}' earlier in {source.label}"
+        return f"{how} → {result}"
+    quoted = f"'{evidence.text}' in {source.label}"
     if anchor is None or anchor.kind == "none":
-        how = f"{quoted} {where}, a date complete in itself"
+        how = f"{quoted}, a date complete in itself"
     elif anchor.kind == "publication":
-        how = f"{quoted} {where}, published {describe_value(anchor.value, zone)}"
-        if source.weak_publication:
-            how += " (a publication date not stated by the document)"
+        how = f"{quoted}, published {describe_value(anchor.value, zone)}{weak}"
     else:
         set_by = f", set by '{anchor.text}'" if anchor.text else ""
-        how = f"{quoted} {where}, read against the story's time {describe_value(anchor.value, zone)}{set_by}"
+        how = f"{quoted}, read against the story's time {describe_value(anchor.value, zone)}{set_by}"
     return f"{how} → {result}"
 
 

@@ -1,0 +1,488 @@
+"""Compile a language's rules (`resources/<lang>/rules.yaml`) against its lexicon.
+
+A rule's pattern names slots (`{month}`, `{count}`, `{day:day2}`) and lexicon classes
+(`[[months]]`); this module expands them into one compiled regex per rule and turns each match
+into a `Match`: the span plus the slot values, already converted to what the words mean
+("Aug." -> 8, "twenty-one" -> 21.0, "yesterday" -> {days: -1}).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from timeline.temporal import zones
+from timeline.temporal.lexicon import Lexicon, load, normalise, read_resource
+
+_SLOT = re.compile(r"\{(?P<slot>[a-z_0-9]+)(?::(?P<name>[a-z_0-9]+))?\}")
+_CLASS = re.compile(r"\[\[(?P<spec>[a-z_]+(?:-[a-z_]+)?)\]\]")
+
+
+class GrammarError(ValueError):
+    """A rules file that does not compile; names the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    index: int
+    regex: re.Pattern[str]
+    build: str
+    fixed: dict[str, Any]
+    slots: dict[str, str]  # group name -> slot (macro or lexicon class) that converts it
+    heads: frozenset[str]  # head words (lower case) or "<digits>" near which the rule can match
+
+
+# A window around heads: how far an expression may reach to the left and right of its heads,
+# and a margin beyond the window that the rules' look-aheads may inspect.
+_LEFT = 30
+_RIGHT = 24
+_LOOKAHEAD = 24
+_DIGITS = "<digits>"  # any run of digits
+_DIGITS4 = "<digits4>"  # a run of exactly four digits (years)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One scan of the text for head words and digits; rules run only in windows around them."""
+
+    regex: re.Pattern[str]  # over lower-cased text
+    regex_any_case: re.Pattern[str]  # when lower-casing would move offsets
+    rules_by_head: dict[str, tuple[Rule, ...]]
+
+    def windows(self, text: str) -> Iterator[tuple[int, int, list[Rule]]]:
+        """(start, end, rules) for each stretch of text that holds heads, in text order."""
+        lowered = text.lower()
+        regex = self.regex if len(lowered) == len(text) else self.regex_any_case
+        start = end = -1
+        rules: dict[int, Rule] = {}
+        for hit in regex.finditer(lowered if regex is self.regex else text):
+            word = hit.group()
+            if word[0].isdigit():
+                found = self.rules_by_head.get(_DIGITS, ())
+                if len(word) == 4:
+                    found += self.rules_by_head.get(_DIGITS4, ())
+            else:
+                found = self.rules_by_head.get(word.lower(), ())
+            if not found:
+                continue
+            if start >= 0 and hit.start() - _LEFT > end:
+                yield max(0, start - _LEFT), end, sorted(rules.values(), key=lambda r: r.index)
+                start, rules = -1, {}
+            if start < 0:
+                start = hit.start()
+            end = hit.end() + _RIGHT
+            for rule in found:
+                rules[rule.index] = rule
+        if start >= 0:
+            yield max(0, start - _LEFT), end, sorted(rules.values(), key=lambda r: r.index)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One rule matching one stretch of text; `values` maps group names to meanings."""
+
+    start: int
+    end: int
+    rule: Rule
+    values: dict[str, Any]
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    converters: dict[str, Callable[[str], Any]]
+    trigger: Trigger
+
+    def matches(self, text: str) -> Iterator[Match]:
+        """Every match of every rule (overlapping ones included; choosing is the caller's).
+
+        Rules run only in windows around their heads; a match must end before the window's
+        look-ahead margin, so that a look-ahead never mistakes the window's end for the text's.
+        """
+        length = len(text)
+        for start, end, rules in self.trigger.windows(text):
+            stop = min(length, end + _LOOKAHEAD)
+            limit = end if stop < length else length
+            for rule in rules:
+                for m in rule.regex.finditer(text, start, stop):
+                    if m.end() > limit:
+                        break
+                    yield from self._match(rule, m)
+
+    def matches_everywhere(self, text: str) -> Iterator[Match]:
+        """The same as `matches`, scanning the whole text with every rule (slow; for tests)."""
+        for rule in self.rules:
+            for m in rule.regex.finditer(text):
+                yield from self._match(rule, m)
+
+    def _match(self, rule: Rule, m: re.Match[str]) -> Iterator[Match]:
+        span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
+        start, end = m.span(span_group)
+        if start != end:
+            yield Match(start, end, rule, *self._convert(rule, m))
+
+    def _convert(self, rule: Rule, m: re.Match[str]) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+        values: dict[str, Any] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        for name, text in m.groupdict().items():
+            if text is None or name == "t":
+                continue
+            spans[name] = m.span(name)
+            slot = rule.slots.get(name)
+            values[name] = self.converters[slot](text) if slot else normalise(text)
+        return values, spans
+
+
+# ---- Converters: slot text -> meaning ----------------------------------------------------------
+
+
+def _number_converter(lexicon: Lexicon) -> Callable[[str], Any]:
+    ones = lexicon.classes.get("numbers", {})
+    tens = lexicon.classes.get("number_tens", {})
+    scales = lexicon.classes.get("number_scales", {})
+    fixed = {**lexicon.classes.get("number_vague", {}), **lexicon.classes.get("number_articles", {})}
+    fractions = lexicon.classes.get("fractions", {})
+
+    def convert(text: str) -> float | str | None:
+        key = normalise(text)
+        if key in fixed:
+            return fixed[key]
+        digits = key.replace(",", "")
+        whole, _, fraction = digits.partition(" ")
+        try:
+            value = float(whole)
+        except ValueError:
+            return _words_to_number(key, ones, tens, scales)
+        return value + float(fractions.get(fraction, 0)) if fraction else value
+
+    return convert
+
+
+def _words_to_number(key: str, ones: dict, tens: dict, scales: dict) -> float | None:
+    total = current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", key):
+        if word in ones:
+            current += ones[word]
+        elif word in tens:
+            current += tens[word]
+        elif word in scales:
+            current = max(current, 1) * scales[word]
+            if scales[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _year(text: str) -> tuple[int, int]:
+    """(year, digits): two-digit years get their century from the reference later."""
+    digits = re.sub(r"\D", "", text)
+    return int(digits), len(digits)
+
+
+def _decade(text: str) -> tuple[int, int]:
+    digits = re.sub(r"\D", "", text)
+    return int(digits[:-1]), len(digits) - 1  # "1990s" -> (199, 3); "'90s" -> (9, 1)
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _ampm(text: str) -> str:
+    return text.strip()[0].lower()
+
+
+def _utc_offset(text: str) -> str:
+    if text.upper() == "Z":
+        return "+00:00"
+    digits = text[1:].replace(":", "")
+    return f"{text[0]}{digits[:2]}:{digits[2:]}"
+
+
+def _converters(lexicon: Lexicon, macros: dict[str, dict[str, str]]) -> dict[str, Callable[[str], Any]]:
+    number = _number_converter(lexicon)
+    ordinals = lexicon.classes.get("ordinals", {})
+
+    def ordinal(text: str) -> int | None:
+        key = normalise(text)
+        if key in ordinals:
+            return ordinals[key]
+        digits = re.match(r"\d+", key)
+        return int(digits.group()) if digits else None
+
+    def times(text: str) -> float | None:
+        key = normalise(text)
+        fixed = lexicon.classes.get("frequency_words", {})
+        if key in fixed:
+            return fixed[key]
+        return number(key.rsplit(" ", 1)[0])
+
+    base: dict[str, Callable[[str], Any]] = {
+        "int": lambda text: int(text),
+        "number": number,
+        "year": _year,
+        "decade": _decade,
+        "day": _day,
+        "ordinal": ordinal,
+        "ampm": _ampm,
+        "zone": lambda text: text.upper().replace(".", ""),
+        "utc_offset": _utc_offset,
+        "flag": lambda text: True,
+        "text": normalise,
+        "times": times,
+    }
+    converters: dict[str, Callable[[str], Any]] = {}
+    for slot, spec in macros.items():
+        kind = spec.get("convert", "text")
+        if kind in base:
+            converters[slot] = base[kind]
+        else:
+            converters[slot] = _class_lookup(lexicon, kind)
+    for cls in lexicon.classes:
+        converters.setdefault(cls, _class_lookup(lexicon, cls))
+    return converters
+
+
+def _class_lookup(lexicon: Lexicon, cls: str) -> Callable[[str], Any]:
+    if cls not in lexicon.classes:
+        raise GrammarError(f"converter names unknown lexicon class {cls!r}")
+    table = lexicon.classes[cls]
+    return lambda text: table.get(normalise(text))
+
+
+# ---- Compiling patterns ------------------------------------------------------------------------
+
+
+def _with_engine_classes(lexicon: Lexicon) -> Lexicon:
+    """Add the classes the engine derives: compound number words, zone abbreviations."""
+    classes = dict(lexicon.classes)
+    classes["zones"] = {a: a for a in zones.abbreviations()}  # upper case only: "EDT", not "Edt"
+    return Lexicon(lexicon.language, classes, lexicon.case_sensitive | {"zones"})
+
+
+def _number_words_regex(lexicon: Lexicon) -> str:
+    ones = lexicon.alternation("numbers")
+    tens = lexicon.alternation("number_tens")
+    scales = lexicon.alternation("number_scales")
+    small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
+    return rf"(?:{small}(?:\s{scales}(?:\s(?:and\s)?{small})?)?)"
+
+
+def _expand_classes(pattern: str, lexicon: Lexicon, derived: dict[str, str]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        spec = m.group("spec")
+        if spec in derived:
+            return derived[spec]
+        return lexicon.alternation(spec)
+
+    return _CLASS.sub(replace, pattern)
+
+
+def _spaces(pattern: str) -> str:
+    """' ' -> one or more whitespace, ' ?' -> optional whitespace; character classes untouched."""
+    out: list[str] = []
+    in_class = escaped = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # a literal "]" first in the class
+                out.append("]")
+                i += 1
+        elif ch == " ":
+            if pattern[i + 1 : i + 2] == "?":
+                out.append(r"\s*")
+                i += 1
+            else:
+                out.append(r"\s+")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _head_words(head: Any, lexicon: Lexicon) -> set[str]:
+    """The words a macro's or rule's `head` stands for (one per lexicon entry: its longest word)."""
+    if head is None:
+        return set()
+    if head == "digits":
+        return {_DIGITS}
+    if head == "digits4":
+        return {_DIGITS4}
+    if isinstance(head, str):
+        if head not in lexicon.classes:
+            raise GrammarError(f"head names unknown lexicon class {head!r}")
+        return {_longest_word(w) for w in lexicon.classes[head]}
+    return {_longest_word(str(w).lower()) for w in head}
+
+
+def _longest_word(entry: str) -> str:
+    # Letters only: the trigger matches whole runs of letters ("year's" fires on "year").
+    return max(re.findall(r"[^\W\d_]+", entry) or [entry], key=len)
+
+
+def _rule_heads(spec: dict[str, Any], macro_heads: dict[str, set[str]], lexicon: Lexicon) -> set[str]:
+    """The heads near which a rule can match: its own `heads`, else those of one slot the
+    pattern cannot do without (a month rather than digits when it needs both: fewer windows)."""
+    if spec.get("heads"):
+        return _head_words(spec["heads"], lexicon)
+    options = [macro_heads[slot] for slot in mandatory_slots(spec["pattern"]) if macro_heads.get(slot)]
+    if not options:
+        return set()
+    return min(options, key=lambda heads: (bool(heads & {_DIGITS, _DIGITS4}) * (2 - (_DIGITS4 in heads)), len(heads)))
+
+
+def mandatory_slots(template: str) -> list[str]:
+    """Slots ({name} or {name:alias}) that every match of the template must contain: those not
+    inside an optional group, a repetition that allows zero, or an alternation."""
+    found: list[str] = []
+    # Each open group: [start index of its slots in `found`, whether it has a "|"].
+    stack: list[list[Any]] = [[0, False]]
+    optional_ranges: list[tuple[int, int]] = []
+    i, in_class = 0, False
+    while i < len(template):
+        ch = template[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[" and template.startswith("[[", i):
+            i = template.index("]]", i) + 2
+            continue
+        elif ch == "[":
+            in_class = True
+        elif ch == "{" and (m := _SLOT.match(template, i)):
+            found.append(m.group("slot"))
+            i = m.end()
+            continue
+        elif ch == "(":
+            stack.append([len(found), False])
+        elif ch == "|":
+            stack[-1][1] = True
+        elif ch == ")" and len(stack) > 1:
+            first, alternation = stack.pop()
+            rest = template[i + 1 : i + 2]
+            optional = alternation or rest in ("?", "*") or template.startswith("{0", i + 1)
+            if optional:
+                optional_ranges.append((first, len(found)))
+        i += 1
+    if stack[0][1]:
+        return []
+    return [slot for k, slot in enumerate(found) if not any(a <= k < b for a, b in optional_ranges)]
+
+
+def _compile_rule(
+    index: int,
+    spec: dict[str, Any],
+    macros: dict[str, str],
+    fields: dict[str, str],
+    macro_heads: dict[str, set[str]],
+    lexicon: Lexicon,
+    derived: dict[str, str],
+) -> Rule:
+    name = spec["name"]
+    slots: dict[str, str] = {}
+
+    def replace(m: re.Match[str]) -> str:
+        slot = m.group("slot")
+        group = m.group("name") or fields.get(slot, slot)
+        if group in slots:
+            raise GrammarError(f"rule {name!r}: field {group!r} captured twice; name one {{{slot}:other}}")
+        if slot in macros:
+            body = macros[slot]
+        elif slot in lexicon.classes:
+            body = lexicon.alternation(slot)
+        else:
+            raise GrammarError(f"rule {name!r}: unknown slot {slot!r}")
+        slots[group] = slot
+        return f"(?P<{group}>{body})"
+
+    pattern = _SLOT.sub(replace, _spaces(spec["pattern"]))
+    pattern = _expand_classes(pattern, lexicon, derived)
+    try:
+        regex = re.compile(rf"(?<![\w]){pattern}", re.IGNORECASE)
+    except re.error as exc:
+        raise GrammarError(f"rule {name!r} does not compile: {exc}") from exc
+    heads = _rule_heads(spec, macro_heads, lexicon)
+    if not heads:
+        raise GrammarError(f"rule {name!r} has no head: give it a slot with a head, or `heads`")
+    return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads))
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    lexicon = _with_engine_classes(load(language))
+    raw = read_resource(language, "rules.yaml")
+    derived = {"number_words": _number_words_regex(lexicon)}
+    macro_specs: dict[str, dict[str, str]] = raw.get("macros", {})
+    macros = {
+        slot: _expand_classes(_spaces(spec["pattern"]), lexicon, derived) for slot, spec in macro_specs.items()
+    }
+    fields = {slot: spec.get("as", slot) for slot, spec in macro_specs.items()}
+    macro_heads = {slot: _head_words(spec.get("head"), lexicon) for slot, spec in macro_specs.items()}
+    rules = tuple(
+        _compile_rule(i, spec, macros, fields, macro_heads, lexicon, derived)
+        for i, spec in enumerate(raw.get("rules", ()))
+    )
+    return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
+
+
+def _trigger(rules: tuple[Rule, ...]) -> Trigger:
+    by_head: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for head in rule.heads:
+            by_head.setdefault(head, []).append(rule)
+    words = sorted(h for h in by_head if h not in (_DIGITS, _DIGITS4))
+    alternation = trie_regex(words)
+    # Lenient edges ("16-hour", "month's"): a trigger may fire too often, never too rarely.
+    pattern = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])|\d+"
+    return Trigger(
+        regex=re.compile(pattern),
+        regex_any_case=re.compile(pattern, re.IGNORECASE),
+        rules_by_head={head: tuple(found) for head, found in by_head.items()},
+    )
+
+
+def trie_regex(words: list[str]) -> str:
+    """An alternation of `words` factored into a trie, which the regex engine tries far faster
+    than a flat list (one branch per first letter instead of one per word)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body

@@ -1,0 +1,87 @@
+"""Which way a relative expression points: the tense of the verb group around it.
+
+"Leavitt said Tuesday" -> past (inclusive of the reference day); "will meet Monday" -> future.
+Cues are data (`resources/<lang>/tense.yaml`). The cue nearest to the expression inside its
+clause decides: first to the left, where English puts auxiliaries; then to the right
+("on Monday said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from timeline.temporal.lexicon import read_resource
+
+Tense = Literal["past", "present", "future"]
+
+_WINDOW = 90  # characters of context looked at on each side
+_NEAR_RIGHT = 25  # a cue this close on the right beats a distant one on the left
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    regex: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    not_past: frozenset[str]
+    suffix: str
+
+    def tense_of(self, text: str, start: int, end: int) -> Tense | None:
+        left = self._left_clause(text, start)
+        right = self._right_clause(text, end)
+        left_cue = None
+        for m in self.regex.finditer(left):
+            cue = self._classify(m)
+            if cue:
+                left_cue = (cue, len(left) - m.end())
+        right_cue = None
+        for m in self.regex.finditer(right):
+            cue = self._classify(m)
+            if cue:
+                right_cue = (cue, m.start())
+                break
+        if left_cue and right_cue and right_cue[1] < _NEAR_RIGHT < left_cue[1]:
+            return right_cue[0]
+        if left_cue:
+            return left_cue[0]
+        return right_cue[0] if right_cue else None
+
+    def _classify(self, m: re.Match[str]) -> Tense | None:
+        kind = m.lastgroup
+        if kind == "word":
+            word = m.group().lower()
+            if word.endswith(self.suffix) and len(word) > len(self.suffix) + 2 and word not in self.not_past:
+                return "past"
+            return None
+        return kind  # type: ignore[return-value]
+
+    def _left_clause(self, text: str, start: int) -> str:
+        window = text[max(0, start - _WINDOW) : start]
+        breaks = list(self.clause_break.finditer(window))
+        return window[breaks[-1].end() :] if breaks else window
+
+    def _right_clause(self, text: str, end: int) -> str:
+        window = text[end : end + _WINDOW]
+        found = self.clause_break.search(window)
+        return window[: found.start()] if found else window
+
+
+def _phrase(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for w in ordered)
+
+
+@cache
+def cues(language: str) -> TenseCues:
+    raw = read_resource(language, "tense.yaml")
+    groups = "|".join(f"(?P<{kind}>{_phrase(raw[kind])})" for kind in ("future", "past", "present"))
+    regex = re.compile(rf"(?<![\w'\u2019])(?:{groups}|(?P<word>[a-z]+))(?![\w'\u2019])", re.IGNORECASE)
+    breaks = "|".join(re.escape(b) for b in raw.get("clause_breaks", ()))
+    return TenseCues(
+        regex=regex,
+        clause_break=re.compile(breaks or r"[.;!?\n]"),
+        not_past=frozenset(w.lower() for w in raw.get("not_past", ())),
+        suffix=raw.get("past_suffix", "ed"),
+    )
