@@ -68,3 +68,23 @@ def test_build_with_nothing_readable_fails_and_writes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "empty.txt" in result.output
     assert not out.exists()
+
+
+def test_dct_without_offset_is_read_in_the_given_zone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The vote was held this morning.", "utf-8")
+    result = runner.invoke(
+        app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", "America/New_York", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    (timex,) = json.loads(result.output)["timexes"]
+    assert timex["value"] == "2025-08-19TMO"
+    assert timex["interval"]["start"].endswith("-04:00")
+
+
+def test_unknown_zone_is_one_line_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Monday", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", "Mars/Olympus"])
+    assert result.exit_code == 2
+    assert "Mars/Olympus" in result.output

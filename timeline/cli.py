@@ -55,13 +55,24 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def parse_when(value: str, what: str) -> pendulum.DateTime | pendulum.Date:
-    """'2025-08-19' or '2025-08-19T16:32-04:00' -> a date or an aware datetime."""
+def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTime | pendulum.Date:
+    """'2025-08-19' -> a date; '2025-08-19T16:32-04:00' -> an aware datetime.
+
+    A datetime written without an offset is read in `tz` (the --tz option), else in UTC.
+    """
     try:
-        parsed = pendulum.parse(value, exact=True)
+        parsed = pendulum.parse(value, exact=True, tz=None)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
         raise UserError(f"{what} {value!r} is not an ISO 8601 date or datetime ({exc})") from exc
-    if isinstance(parsed, pendulum.DateTime | pendulum.Date):
+    if isinstance(parsed, pendulum.DateTime):
+        if parsed.tzinfo is None:
+            try:
+                zone = pendulum.timezone(tz or "UTC")
+            except ValueError as exc:  # pendulum InvalidTimezone
+                raise UserError(f"--tz {tz!r} is not a known timezone") from exc
+            parsed = parsed.replace(tzinfo=zone)
+        return parsed
+    if isinstance(parsed, pendulum.Date):
         return parsed
     raise UserError(f"{what} {value!r} is not a date or a datetime")
 
@@ -131,7 +142,7 @@ def build_command(
         options = BuildOptions(
             manifest=manifest,
             timezone=tz,
-            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+            published=_as_published(parse_when(published, "--published", tz)) if published else None,
             workers=workers,
             cdn=cdn,
             strict=strict,
@@ -190,7 +201,7 @@ def read_command(
         options = IngestOptions(
             manifest=manifest,
             timezone=tz,
-            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+            published=_as_published(parse_when(published, "--published", tz)) if published else None,
         )
     except UserError as exc:
         fail(str(exc))
@@ -206,11 +217,11 @@ def read_command(
         raise typer.Exit(1)
 
 
-def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime | date:
-    """A datetime made aware; a date alone stays a date, read later as that day in each
-    document's own zone (with day granularity)."""
+def _as_published(value: pendulum.DateTime | pendulum.Date) -> datetime | date:
+    """A datetime stays as parsed (aware); a date alone stays a date, read later as that day
+    in each document's own zone (with day granularity)."""
     if isinstance(value, pendulum.DateTime):
-        return value if value.tzinfo else value.replace(tzinfo=pendulum.timezone(tz or "UTC"))
+        return value
     return date(value.year, value.month, value.day)
 
 
@@ -264,7 +275,7 @@ def tag_command(
     """
     try:
         text = _read_text(file)
-        reference = parse_when(dct, "--dct") if dct else None
+        reference = parse_when(dct, "--dct", tz) if dct else None
     except UserError as exc:
         fail(str(exc))
     timexes = tag_text(text, reference, timezone=tz)
