@@ -83,6 +83,10 @@ def wait_for_chart(page) -> None:
     page.wait_for_selector("#chart .cartesianlayer .point")
 
 
+def seen_points(page) -> int:
+    return page.locator("#chart .cartesianlayer .point").count()
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -229,6 +233,9 @@ def test_lanes_switch_between_outlets_and_actors(visit, sample_site):
     page.select_option("#lanes", "actors")
     page.wait_for_function("document.getElementById('chart').layout.yaxis.ticktext.includes('Mark Rutte')")
     assert "The Hill" not in lanes()
+    page.select_option("#lanes", "topics")
+    page.wait_for_function("document.getElementById('chart').layout.yaxis.ticktext.includes('talks')")
+    assert seen_points(page) == len(placed_events(sample_site))
 
 
 def test_a_phone_width_screen_gets_the_chart_above_the_list_and_a_full_screen_panel(visit, sample_site):
