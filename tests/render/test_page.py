@@ -101,7 +101,11 @@ def test_a_statement_dated_by_its_publication_says_so():
                 anchor=PUBLISHED_19, inferred=True)
     assert m.timex.start is None
     assert resolution_sentence(m, hill) == (
-        "No date in this sentence; dated to the day The Hill published it, Tue 19 Aug 2025 → Tue 19 Aug 2025"
+        "No date in this sentence; dated to the day The Hill's report was published, Tue 19 Aug 2025 → Tue 19 Aug 2025"
+    )
+    notes = [s for s in build_page(make_timeline()).sources if s.id == "notes"][0]
+    assert resolution_sentence(m, notes).startswith(
+        "No date in this sentence; dated to the day the article “Background notes” was published"
     )
 
 

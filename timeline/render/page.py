@@ -91,6 +91,17 @@ class SourceView:
     undated: int = 0
     republications: tuple[RepublicationView, ...] = ()
 
+    @property
+    def reference(self) -> str:
+        """How a sentence names the source: its outlet, else the article by its title."""
+        if self.outlet:
+            return self.outlet
+        return f"the article “{self.title}”" if self.title else f"document {self.id}"
+
+    @property
+    def report(self) -> str:
+        return f"{self.outlet}'s report" if self.outlet else self.reference
+
 
 @dataclass(frozen=True)
 class RepublicationView:
@@ -494,12 +505,12 @@ def resolution_sentence(mention: Mention, source: SourceView) -> str | None:
     if mention.inferred:
         how = "No date in this sentence; "
         if evidence.start is None and anchor is not None and anchor.kind == "publication":
-            how += f"dated to the day {source.label} published it, {describe_value(anchor.value, zone)}{weak}"
+            how += f"dated to the day {source.report} was published, {describe_value(anchor.value, zone)}{weak}"
         else:
             setter = anchor.text if anchor is not None and anchor.text else evidence.text
-            how += f"the story's time was set by '{setter}' earlier in {source.label}"
+            how += f"the story's time was set by '{setter}' earlier in {source.reference}"
         return f"{how} → {result}"
-    quoted = f"'{evidence.text}' in {source.label}"
+    quoted = f"'{evidence.text}' in {source.reference}"
     if anchor is None or anchor.kind == "none":
         how = f"{quoted}, a date complete in itself"
     elif anchor.kind == "publication":
