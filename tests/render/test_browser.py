@@ -321,3 +321,16 @@ def test_every_control_is_reachable_with_the_keyboard(visit, sample_site):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.id || document.activeElement.className"))
     assert {"search", "filter-source", "filter-actor", "lanes", "open-detail"} <= reached
+
+
+def test_without_javascript_the_list_is_complete_and_the_details_open(visit, sample_site):
+    page = visit(sample_site / "index.html", java_script_enabled=False).page
+    assert not page.locator("#explore").is_visible()
+    assert not page.locator("button.open-detail").first.is_visible()
+    items = page.locator("#chronology li[data-event-id]")
+    assert items.count() == len(placed_events(sample_site))
+    first = items.first
+    assert not first.locator("blockquote").first.is_visible()
+    first.locator("summary").click()
+    assert first.locator("blockquote").first.is_visible()
+    assert "How the date was found:" in first.locator(".detail-content").text_content()
