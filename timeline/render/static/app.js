@@ -18,6 +18,7 @@
   var HOVER_LINE_MAX = 60;
   var LANE_MIN_PIXELS = 56;
   var LANE_MAX_PIXELS = 420;
+  var SEARCH_PAUSE_MS = 200;
   var MARKER_PITCH = 14; // vertical pixels per marker in a crowded day
 
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
@@ -296,9 +297,14 @@
 
   var form = document.getElementById("controls");
   form.addEventListener("submit", function (e) { e.preventDefault(); });
+  // Redrawing a large chart on every keystroke would make typing lag: wait for a pause.
+  var searchTimer = null;
   document.getElementById("search").addEventListener("input", function (e) {
-    state.query = e.target.value.trim().toLowerCase();
-    applyFilters();
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () {
+      state.query = e.target.value.trim().toLowerCase();
+      applyFilters();
+    }, SEARCH_PAUSE_MS);
   });
   document.getElementById("filter-source").addEventListener("change", function (e) {
     state.source = e.target.value;
