@@ -192,14 +192,17 @@ def test_search_and_filters_narrow_the_list_and_the_chart(visit, sample_site):
     page = visit(sample_site / "index.html").page
     wait_for_chart(page)
     page.fill("#search", "breakthrough")
-    page.wait_for_function("document.querySelectorAll('#chart .cartesianlayer .point').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#chart .cartesianlayer .point').length === 1")
     visible = page.locator("#chronology li[data-event-id]:visible")
     assert visible.count() == 1 and "Rutte" in visible.first.text_content()
     page.fill("#search", "")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#chart .cartesianlayer .point').length === {len(placed_events(sample_site))}"
+    )
     page.select_option("#filter-actor", label="Donald Trump")
     with_trump = [e for e in placed_events(sample_site) if "Donald Trump" in e["actors"]]
     page.wait_for_function(
-        f"document.querySelectorAll('#chart .cartesianlayer .point').length === {len(with_trump)}"
+        f"() => document.querySelectorAll('#chart .cartesianlayer .point').length === {len(with_trump)}"
     )
     assert page.locator("#chronology li[data-event-id]:visible").count() == len(with_trump)
     page.select_option("#filter-actor", value="")
@@ -231,10 +234,10 @@ def test_lanes_switch_between_outlets_and_actors(visit, sample_site):
     lanes = lambda: page.evaluate("document.getElementById('chart').layout.yaxis.ticktext")  # noqa: E731
     assert "The Hill" in lanes()
     page.select_option("#lanes", "actors")
-    page.wait_for_function("document.getElementById('chart').layout.yaxis.ticktext.includes('Mark Rutte')")
+    page.wait_for_function("() => document.getElementById('chart').layout.yaxis.ticktext.includes('Mark Rutte')")
     assert "The Hill" not in lanes()
     page.select_option("#lanes", "topics")
-    page.wait_for_function("document.getElementById('chart').layout.yaxis.ticktext.includes('talks')")
+    page.wait_for_function("() => document.getElementById('chart').layout.yaxis.ticktext.includes('talks')")
     assert seen_points(page) == len(placed_events(sample_site))
 
 

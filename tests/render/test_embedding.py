@@ -81,7 +81,7 @@ def test_the_snippets_work_in_a_browser(browser, served):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(f"{served}/embed.html")
         dated = [e for e in make_timeline().events if e.time.start]
-        page.wait_for_function(f"document.querySelectorAll('#timeline-events li').length === {len(dated)}")
+        page.wait_for_function(f"() => document.querySelectorAll('#timeline-events li').length === {len(dated)}")
         listed = page.locator("#timeline-events li strong").all_text_contents()
         assert sorted(listed) == sorted(e.headline for e in dated)
         frame = page.frame_locator("iframe")
