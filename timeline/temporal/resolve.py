@@ -155,6 +155,8 @@ class Resolver:
             return self._period_of_years(r)
         if r.year is not None:
             return self._absolute(r, self._year(r))
+        if r.unit == "year" and r.shift is not None and (r.month is not None or r.quarter is not None):
+            return self._in_shifted_year(r)
         if r.unit is not None and (r.shift is not None or r.count is not None):
             return self._shifted(r, tense)
         if r.days is not None:
@@ -207,7 +209,17 @@ class Resolver:
             day = pendulum.date(year, r.month, r.day)
         except ValueError:
             return None
+        if r.unit == "week":  # "the week of March 6"
+            return self._finish(values.week_value(day), "DATE", r, None)
         return self._with_time(r, day, None)
+
+    def _in_shifted_year(self, r: Reading) -> Resolved | None:
+        """'January this year', 'next year's first quarter'."""
+        point, anchor = self._anchor_point(r.anchor, "year")
+        if point is None:
+            return self._unanchored(r)
+        resolved = self._absolute(replace(r, unit=None, shift=None), point.start.year + (r.shift or 0))
+        return replace(resolved, anchor=anchor) if resolved is not None else None
 
     def _deictic(self, r: Reading) -> Resolved | None:
         point, anchor = self._anchor_point(r.anchor)
@@ -240,7 +252,7 @@ class Resolver:
 
     def _yearless(self, r: Reading, tense: Tense | None) -> Resolved | None:
         # A month named just after a dated one belongs with it ("in June from $29.75 in March").
-        recent = self._recent_dated() if r.shift is None else None
+        recent = self._recent_dated() if r.shift is None and tense is None else None
         if recent is not None:
             point, anchor = recent, Anchor(kind="narrative", value=recent.value, text=recent.text)
         else:
