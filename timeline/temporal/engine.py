@@ -24,6 +24,9 @@ from timeline.temporal.tense import cues
 from timeline.types import Timex
 
 _MODIFIER_WINDOW = 40
+# A line this short that holds a clock time is a stamp ("Updated at 4:32 p.m. EDT"): its time is
+# on the publication day, not on the day the story was last at.
+_STAMP_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -212,7 +215,9 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
     for r in found:
         direction = tense.tense_of(text, r.start, r.end) if _needs_tense(r) else None
         paragraph_start = text.rfind("\n", 0, r.start) + 1
-        resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start)
+        paragraph_end = text.find("\n", r.end)
+        standalone = (len(text) if paragraph_end < 0 else paragraph_end) - paragraph_start < _STAMP_LENGTH
+        resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone)
         if resolved is None:
             continue
         yield Timex(

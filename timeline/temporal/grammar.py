@@ -184,6 +184,28 @@ def _words_to_number(key: str, ones: dict, tens: dict, scales: dict) -> float | 
     return total + current if seen else None
 
 
+def _year_words_converter(lexicon: Lexicon) -> Callable[[str], Any]:
+    """ "nineteen ninety-four" -> (1994, 4); "two thousand and one" -> (2001, 4)."""
+    ones = lexicon.classes.get("numbers", {})
+    tens = lexicon.classes.get("number_tens", {})
+    scales = lexicon.classes.get("number_scales", {})
+
+    def convert(text: str) -> tuple[int, int] | None:
+        words = re.split(r"[\s-]+", normalise(text))
+        if words[:2] == ["the", "year"]:
+            words = words[2:]
+        if "thousand" in words or "hundred" in words:
+            value = _words_to_number(" ".join(words), ones, tens, scales)
+            return (int(value), 4) if value else None
+        century = ones.get(words[0]) or tens.get(words[0])
+        rest = _words_to_number(" ".join(w for w in words[1:] if w != "oh"), ones, tens, scales)
+        if not century or rest is None or rest >= 100:
+            return None
+        return century * 100 + int(rest), 4
+
+    return convert
+
+
 def _year(text: str) -> tuple[int, int]:
     """(year, digits): two-digit years get their century from the reference later."""
     digits = re.sub(r"\D", "", text)
@@ -241,6 +263,7 @@ def _converters(lexicon: Lexicon, macros: dict[str, dict[str, str]]) -> dict[str
         "flag": lambda text: True,
         "text": normalise,
         "times": times,
+        "year_words": _year_words_converter(lexicon),
     }
     converters: dict[str, Callable[[str], Any]] = {}
     for slot, spec in macros.items():
@@ -277,6 +300,18 @@ def _number_words_regex(lexicon: Lexicon) -> str:
     scales = lexicon.alternation("number_scales")
     small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
     return rf"(?:{small}(?:\s{scales}(?:\s(?:and\s)?{small})?)?)"
+
+
+def _year_words_regex(lexicon: Lexicon) -> str:
+    """Years in words: "nineteen ninety-four", "nineteen oh five", "two thousand and one"."""
+    ones = lexicon.alternation("numbers")
+    tens = lexicon.alternation("number_tens")
+    small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
+    century = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    return (
+        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|hundred|ten|eleven|twelve|thirteen|fourteen"
+        rf"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\sthousand(?:\s(?:and\s)?{small})?)"
+    )
 
 
 def _expand_classes(pattern: str, lexicon: Lexicon, derived: dict[str, str]) -> str:
@@ -436,7 +471,7 @@ def _compile_rule(
 def grammar(language: str) -> Grammar:
     lexicon = _with_engine_classes(load(language))
     raw = read_resource(language, "rules.yaml")
-    derived = {"number_words": _number_words_regex(lexicon)}
+    derived = {"number_words": _number_words_regex(lexicon), "year_words": _year_words_regex(lexicon)}
     macro_specs: dict[str, dict[str, str]] = raw.get("macros", {})
     macros = {
         slot: _expand_classes(_spaces(spec["pattern"]), lexicon, derived) for slot, spec in macro_specs.items()

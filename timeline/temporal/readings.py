@@ -155,7 +155,7 @@ def build_point(m: Match) -> list[Reading]:
         return []
     if v.get("half") is not None and v["half"] not in (1, 2):
         return []
-    if fields.get("unit") in ("quarter", "half"):
+    if fields.get("unit") in ("quarter", "half") and fields.get("month") is None:
         fields.pop("unit")
     if fields.get("shift") is not None and fields.get("pod") is not None and not any(
         fields.get(f) is not None for f in ("weekday", "month", "season", "holiday", "days")

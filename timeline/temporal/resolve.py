@@ -100,14 +100,18 @@ class Resolver:
     narrative: list[Point] = field(default_factory=list)
     paragraph_start: int = 0
     position: int = 0
+    standalone: bool = False
 
     # ---- public ----------------------------------------------------------------------------
 
-    def resolve(self, r: Reading, tense: Tense | None, text: str, paragraph_start: int = 0) -> Resolved | None:
-        """`paragraph_start`: where the reading's paragraph begins; a bare clock time takes its
-        day from the narrative only within the paragraph ("Updated at 4:32 p.m." on its own
-        line is on the publication day)."""
+    def resolve(
+        self, r: Reading, tense: Tense | None, text: str, paragraph_start: int = 0, standalone: bool = False
+    ) -> Resolved | None:
+        """`paragraph_start`: where the reading's paragraph begins. `standalone`: the reading is
+        on a short line of its own, a stamp, so a bare clock time in it is on the publication
+        day, not on the day the narrative is at."""
         self.paragraph_start = paragraph_start
+        self.standalone = standalone
         self.position = r.start
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
@@ -211,6 +215,8 @@ class Resolver:
             return None
         if r.unit == "week":  # "the week of March 6"
             return self._finish(values.week_value(day), "DATE", r, None)
+        if r.unit == "quarter":  # "the quarter ended Sept. 30"
+            return self._finish(f"{day.year:04d}-Q{values.quarter_of(day.month)}", "DATE", r, None)
         return self._with_time(r, day, None)
 
     def _in_shifted_year(self, r: Reading) -> Resolved | None:
@@ -303,7 +309,7 @@ class Resolver:
         return (r.month or 1, r.day or 1)
 
     def _time_only(self, r: Reading) -> Resolved | None:
-        point, anchor = self._anchor_point("narrative", "day", since=self.paragraph_start)
+        point, anchor = self._anchor_point("publication" if self.standalone else "narrative", "day")
         if point is None:
             return self._unanchored(r)
         return self._with_time(r, point.start.date(), anchor)
