@@ -63,9 +63,13 @@ def _cased(word: str) -> list[str]:
 
 
 def _word_regex(word: str) -> str:
-    # A space in a lexicon entry matches any whitespace; an apostrophe matches either kind.
+    # A space in a lexicon entry matches any whitespace; an apostrophe matches either kind. A
+    # word ending in a letter must end there: "day" is not the start of "days".
     escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
-    return escaped
+    return escaped + _WORD_END if word[-1:].isalpha() else escaped
+
+
+_WORD_END = r"(?![^\W\d_])"
 
 
 @cache

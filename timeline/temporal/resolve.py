@@ -294,7 +294,7 @@ class Resolver:
             against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
             return abs(months) + (_AGAINST_TENSE if against else 0)
 
-        return min((base.year - 1, base.year, base.year + 1), key=cost)
+        return min((y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999), key=cost)
 
     def _position_in_year(self, r: Reading, year: int) -> tuple[int, int]:
         if r.holiday is not None:

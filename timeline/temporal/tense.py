@@ -93,7 +93,9 @@ def _phrase(words: list[str]) -> str:
 def cues(language: str) -> TenseCues:
     raw = read_resource(language, "tense.yaml")
     groups = "|".join(f"(?P<{kind}>{_phrase(raw[kind])})" for kind in ("future", "past", "present"))
-    regex = re.compile(rf"(?<![\w'\u2019])(?:{groups}|(?P<word>[a-z]+))(?![\w'\u2019])", re.IGNORECASE)
+    suffix = re.escape(raw.get("past_suffix", "ed"))
+    # Only cue phrases and words with the past suffix match: the rest of the clause is skipped in C.
+    regex = re.compile(rf"(?<![\w'\u2019])(?:{groups}|(?P<word>[a-z]+{suffix}))(?![\w'\u2019])", re.IGNORECASE)
     auxiliaries: dict[str, Tense] = {}
     for tense, words in raw.get("auxiliaries", {}).items():
         auxiliaries.update({w.lower(): tense for w in words})
