@@ -20,6 +20,7 @@ from timeline.temporal.lexicon import Lexicon, read_resource
 from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
+from timeline.temporal.values import is_value
 from timeline.types import Timex
 
 _MODIFIER_WINDOW = 40
@@ -208,17 +209,18 @@ def tag(text: str, reference: date | datetime | str | None, timezone: str | None
 
 def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> Iterable[Timex]:
     for r in found:
-        direction = tense.tense_of(text, r.start, r.end) if _needs_tense(r) else None
+        direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
         paragraph_start = text.rfind("\n", 0, r.start) + 1
         paragraph_end = text.find("\n", r.end)
         standalone = (len(text) if paragraph_end < 0 else paragraph_end) - paragraph_start < _STAMP_LENGTH
         try:
-            resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone)
+            resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone, near)
         except (ValueError, OverflowError):
             continue  # a date outside the calendar's range (year 0 or 10000): not an expression we can place
-        if resolved is None:
+        if resolved is None or not is_value(resolved.value):
             continue
-        yield Timex(
+        # Built from values the resolver has already checked: validation would only cost time.
+        yield Timex.model_construct(
             start=r.start,
             end=r.end,
             text=text[r.start : r.end],

@@ -30,6 +30,7 @@ _UNITS: dict[str, tuple[str, int, Granularity]] = {
     "fortnight": ("weeks", 2, "week"),
     "month": ("months", 1, "month"),
     "quarter": ("months", 3, "quarter"),
+    "season": ("months", 3, "season"),
     "half": ("months", 6, "half"),
     "year": ("years", 1, "year"),
     "decade": ("years", 10, "decade"),
@@ -47,7 +48,8 @@ _DURATION_CODES: dict[str, tuple[str, bool, int]] = {
     "weekend": ("WE", False, 1),
     "fortnight": ("W", False, 2),
     "month": ("M", False, 1),
-    "quarter": ("M", False, 3),
+    "quarter": ("Q", False, 1),
+    "season": ("M", False, 3),
     "year": ("Y", False, 1),
     "decade": ("DE", False, 1),
     "century": ("CE", False, 1),
@@ -63,6 +65,7 @@ _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
 _AGAINST_TENSE = 6  # months: how much nearer a date must be to win against the tense
+_AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 
 
 @dataclass(frozen=True)
@@ -101,17 +104,25 @@ class Resolver:
     paragraph_start: int = 0
     position: int = 0
     standalone: bool = False
+    tense_is_near: bool = False
 
     # ---- public ----------------------------------------------------------------------------
 
     def resolve(
-        self, r: Reading, tense: Tense | None, text: str, paragraph_start: int = 0, standalone: bool = False
+        self,
+        r: Reading,
+        tense: Tense | None,
+        text: str,
+        paragraph_start: int = 0,
+        standalone: bool = False,
+        tense_is_near: bool = False,
     ) -> Resolved | None:
         """`paragraph_start`: where the reading's paragraph begins. `standalone`: the reading is
         on a short line of its own, a stamp, so a bare clock time in it is on the publication
         day, not on the day the narrative is at."""
         self.paragraph_start = paragraph_start
         self.standalone = standalone
+        self.tense_is_near = tense_is_near
         self.position = r.start
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
@@ -292,7 +303,7 @@ class Resolver:
             months = _months_between(position, year, base) if r.day is not None or r.holiday is not None \
                 else (year - base.year) * 12 + position[0] - base.month
             against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
-            return abs(months) + (_AGAINST_TENSE if against else 0)
+            return abs(months) + ((_AGAINST_NEAR_TENSE if self.tense_is_near else _AGAINST_TENSE) if against else 0)
 
         return min((y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999), key=cost)
 
@@ -445,7 +456,7 @@ class Resolver:
         granularity: Granularity | None = None
         if span is not None:
             start, end = _narrow(span.start, span.end, r.mod)
-            interval = Interval(start=start, end=end)
+            interval = Interval.model_construct(start=start, end=end)  # aware by construction
             granularity = span.granularity
         return Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
 
