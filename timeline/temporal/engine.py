@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -21,9 +20,13 @@ from timeline.temporal.lexicon import Lexicon, read_resource
 from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
+from timeline.temporal.values import is_value
 from timeline.types import Timex
 
 _MODIFIER_WINDOW = 40
+# A line this short that holds a clock time is a stamp ("Updated at 4:32 p.m. EDT"): its time is
+# on the publication day, not on the day the story was last at.
+_STAMP_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -96,28 +99,24 @@ def _timezone(name: str | None) -> tzinfo:
 
 
 def readings(g: Grammar, text: str) -> list[Reading]:
-    """The readings the rules find, longest first, none overlapping another."""
+    """The readings the rules find, longest first, none overlapping another.
+
+    A mask of the characters already taken makes each overlap test cost the length of the
+    candidate, so the whole choice is linear in the text (plus sorting the candidates).
+    """
     candidates = sorted(g.matches(text), key=lambda m: (m.start - m.end, m.rule.index, m.start))
-    taken_starts: list[int] = []
-    taken_ends: list[int] = []
+    taken = bytearray(len(text))
     chosen: list[Reading] = []
     for m in candidates:
-        if _overlaps(taken_starts, taken_ends, m.start, m.end):
+        if 1 in taken[m.start : m.end]:
             continue
         built = _build(m)
         if not built:
             continue
         for r in built:
-            i = bisect.bisect(taken_starts, r.start)
-            taken_starts.insert(i, r.start)
-            taken_ends.insert(i, r.end)
+            taken[r.start : r.end] = b"\x01" * (r.end - r.start)
         chosen.extend(built)
     return sorted(chosen, key=lambda r: r.start)
-
-
-def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(starts, end)
-    return i > 0 and ends[i - 1] > start
 
 
 def _build(m: Match) -> list[Reading]:
@@ -210,12 +209,18 @@ def tag(text: str, reference: date | datetime | str | None, timezone: str | None
 
 def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> Iterable[Timex]:
     for r in found:
-        direction = tense.tense_of(text, r.start, r.end) if _needs_tense(r) else None
+        direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
         paragraph_start = text.rfind("\n", 0, r.start) + 1
-        resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start)
-        if resolved is None:
+        paragraph_end = text.find("\n", r.end)
+        standalone = (len(text) if paragraph_end < 0 else paragraph_end) - paragraph_start < _STAMP_LENGTH
+        try:
+            resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone, near)
+        except (ValueError, OverflowError):
+            continue  # a date outside the calendar's range (year 0 or 10000): not an expression we can place
+        if resolved is None or not is_value(resolved.value):
             continue
-        yield Timex(
+        # Built from values the resolver has already checked: validation would only cost time.
+        yield Timex.model_construct(
             start=r.start,
             end=r.end,
             text=text[r.start : r.end],

@@ -9,13 +9,15 @@ into a `Match`: the span plus the slot values, already converted to what the wor
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants  # the parsed form of patterns, read by first_characters
+import re._parser as _sre_parser
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from timeline.temporal import zones
-from timeline.temporal.lexicon import Lexicon, load, normalise, read_resource
+from timeline.temporal.lexicon import Lexicon, load, normalise, read_resource, trie_regex
 
 _SLOT = re.compile(r"\{(?P<slot>[a-z_0-9]+)(?::(?P<name>[a-z_0-9]+))?\}")
 _CLASS = re.compile(r"\[\[(?P<spec>[a-z_]+(?:-[a-z_]+)?)\]\]")
@@ -34,51 +36,56 @@ class Rule:
     fixed: dict[str, Any]
     slots: dict[str, str]  # group name -> slot (macro or lexicon class) that converts it
     heads: frozenset[str]  # head words (lower case) or "<digits>" near which the rule can match
+    first: frozenset[str] | None = None  # lower-case characters a match can begin with (None: any)
+    at_head: bool = False  # a match always begins where its head does ("4:32 p.m.", "Aug. 19")
 
 
-# A window around heads: how far an expression may reach to the left and right of its heads,
-# and a margin beyond the window that the rules' look-aheads may inspect.
-_LEFT = 30
-_RIGHT = 24
-_LOOKAHEAD = 24
+# How far left of a head an expression may start ("the next two hundred and fifty years").
+_LEFT = 40
 _DIGITS = "<digits>"  # any run of digits
 _DIGITS4 = "<digits4>"  # a run of exactly four digits (years)
+# Where an expression can start: the first character of a word (or of "'90s").
+_WORD_START = re.compile(r"(?<![\w'\u2019])[\w'\u2019]")
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """One scan of the text for head words and digits; rules run only in windows around them."""
+    """One scan of the text for head words and digits; rules are tried only just before them."""
 
     regex: re.Pattern[str]  # over lower-cased text
     regex_any_case: re.Pattern[str]  # when lower-casing would move offsets
     rules_by_head: dict[str, tuple[Rule, ...]]
 
-    def windows(self, text: str) -> Iterator[tuple[int, int, list[Rule]]]:
-        """(start, end, rules) for each stretch of text that holds heads, in text order."""
+    def hits(self, text: str) -> Iterator[tuple[int, tuple[Rule, ...]]]:
+        """(offset, rules that need this head) for each head in the text, in text order."""
         lowered = text.lower()
-        regex = self.regex if len(lowered) == len(text) else self.regex_any_case
-        start = end = -1
-        rules: dict[int, Rule] = {}
-        for hit in regex.finditer(lowered if regex is self.regex else text):
+        same_length = len(lowered) == len(text)
+        regex = self.regex if same_length else self.regex_any_case
+        by_head = self.rules_by_head
+        digits = by_head.get(_DIGITS, ())
+        digits4 = digits + by_head.get(_DIGITS4, ())
+        for hit in regex.finditer(lowered if same_length else text):
             word = hit.group()
             if word[0].isdigit():
-                found = self.rules_by_head.get(_DIGITS, ())
-                if len(word) == 4:
-                    found += self.rules_by_head.get(_DIGITS4, ())
+                found = digits4 if len(word) == 4 else digits
             else:
-                found = self.rules_by_head.get(word.lower(), ())
-            if not found:
-                continue
-            if start >= 0 and hit.start() - _LEFT > end:
-                yield max(0, start - _LEFT), end, sorted(rules.values(), key=lambda r: r.index)
-                start, rules = -1, {}
-            if start < 0:
-                start = hit.start()
-            end = hit.end() + _RIGHT
-            for rule in found:
-                rules[rule.index] = rule
-        if start >= 0:
-            yield max(0, start - _LEFT), end, sorted(rules.values(), key=lambda r: r.index)
+                found = by_head.get(word if same_length else word.lower(), ())
+            if found:
+                yield hit.start(), found
+
+
+def _first_character_view(text: str) -> str:
+    """The text as `Rule.first` sees it: lower case, one character per character, and digits
+    of other scripts as "0" (the regex engine's \\d matches them too)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+    if not text.isascii():
+        lowered = _ANY_DIGIT.sub("0", lowered)
+    return lowered
+
+
+_ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
 @dataclass(frozen=True)
@@ -102,24 +109,39 @@ class Grammar:
     def matches(self, text: str) -> Iterator[Match]:
         """Every match of every rule (overlapping ones included; choosing is the caller's).
 
-        Rules run only in windows around their heads; a match must end before the window's
-        look-ahead margin, so that a look-ahead never mistakes the window's end for the text's.
+        A rule is tried only at the starts of words a little before a head it needs, with an
+        anchored match: the regex engine never scans text that cannot hold an expression.
         """
-        length = len(text)
-        for start, end, rules in self.trigger.windows(text):
-            stop = min(length, end + _LOOKAHEAD)
-            limit = end if stop < length else length
+        tried: set[int] = set()
+        stride = len(text) + 1
+        lowered = _first_character_view(text)
+        for position, rules in self.trigger.hits(text):
+            before: list[int] | None = None
             for rule in rules:
-                for m in rule.regex.finditer(text, start, stop):
-                    if m.end() > limit:
-                        break
-                    yield from self._match(rule, m)
+                base = rule.index * stride
+                first = rule.first
+                if rule.at_head:
+                    starts = [position]
+                else:
+                    if before is None:
+                        before = [m.start() for m in _WORD_START.finditer(text, max(0, position - _LEFT), position + 1)]
+                    starts = before
+                for start in starts:
+                    if (first is not None and lowered[start] not in first) or base + start in tried:
+                        continue
+                    tried.add(base + start)
+                    m = rule.regex.match(text, start)
+                    if m is not None:
+                        yield from self._match(rule, m)
 
     def matches_everywhere(self, text: str) -> Iterator[Match]:
-        """The same as `matches`, scanning the whole text with every rule (slow; for tests)."""
+        """What `matches` finds, by trying every rule at every word start (slow; for tests)."""
+        starts = [m.start() for m in _WORD_START.finditer(text)]
         for rule in self.rules:
-            for m in rule.regex.finditer(text):
-                yield from self._match(rule, m)
+            for start in starts:
+                m = rule.regex.match(text, start)
+                if m is not None:
+                    yield from self._match(rule, m)
 
     def _match(self, rule: Rule, m: re.Match[str]) -> Iterator[Match]:
         span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
@@ -184,6 +206,28 @@ def _words_to_number(key: str, ones: dict, tens: dict, scales: dict) -> float | 
     return total + current if seen else None
 
 
+def _year_words_converter(lexicon: Lexicon) -> Callable[[str], Any]:
+    """ "nineteen ninety-four" -> (1994, 4); "two thousand and one" -> (2001, 4)."""
+    ones = lexicon.classes.get("numbers", {})
+    tens = lexicon.classes.get("number_tens", {})
+    scales = lexicon.classes.get("number_scales", {})
+
+    def convert(text: str) -> tuple[int, int] | None:
+        words = re.split(r"[\s-]+", normalise(text))
+        if words[:2] == ["the", "year"]:
+            words = words[2:]
+        if "thousand" in words or "hundred" in words:
+            value = _words_to_number(" ".join(words), ones, tens, scales)
+            return (int(value), 4) if value else None
+        century = ones.get(words[0]) or tens.get(words[0])
+        rest = _words_to_number(" ".join(w for w in words[1:] if w != "oh"), ones, tens, scales)
+        if not century or rest is None or rest >= 100:
+            return None
+        return century * 100 + int(rest), 4
+
+    return convert
+
+
 def _year(text: str) -> tuple[int, int]:
     """(year, digits): two-digit years get their century from the reference later."""
     digits = re.sub(r"\D", "", text)
@@ -241,6 +285,7 @@ def _converters(lexicon: Lexicon, macros: dict[str, dict[str, str]]) -> dict[str
         "flag": lambda text: True,
         "text": normalise,
         "times": times,
+        "year_words": _year_words_converter(lexicon),
     }
     converters: dict[str, Callable[[str], Any]] = {}
     for slot, spec in macros.items():
@@ -277,6 +322,18 @@ def _number_words_regex(lexicon: Lexicon) -> str:
     scales = lexicon.alternation("number_scales")
     small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
     return rf"(?:{small}(?:\s{scales}(?:\s(?:and\s)?{small})?)?)"
+
+
+def _year_words_regex(lexicon: Lexicon) -> str:
+    """Years in words: "nineteen ninety-four", "nineteen oh five", "two thousand and one"."""
+    ones = lexicon.alternation("numbers")
+    tens = lexicon.alternation("number_tens")
+    small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
+    century = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    return (
+        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|hundred|ten|eleven|twelve|thirteen|fourteen"
+        rf"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\sthousand(?:\s(?:and\s)?{small})?)"
+    )
 
 
 def _expand_classes(pattern: str, lexicon: Lexicon, derived: dict[str, str]) -> str:
@@ -338,20 +395,46 @@ def _head_words(head: Any, lexicon: Lexicon) -> set[str]:
     return {_longest_word(str(w).lower()) for w in head}
 
 
+def _starts_at_head(head: Any, pattern: str, lexicon: Lexicon) -> bool:
+    """Whether whatever a macro matches begins with its head: true of "Aug." (head "aug") and
+    "1998", not of "new year's day" (head "year") or "'98" (head "98")."""
+    if head is None:
+        return False
+    if isinstance(head, str) and head not in ("digits", "digits4"):
+        entries = list(lexicon.classes[head])
+    elif isinstance(head, list):
+        entries = [str(w).lower() for w in head]
+    else:
+        entries = []
+    if any(not entry.startswith(_longest_word(entry)) for entry in entries):
+        return False
+    first = first_characters(re.compile(pattern, re.IGNORECASE))
+    return first is not None and all(c.isalnum() for c in first)
+
+
 def _longest_word(entry: str) -> str:
     # Letters only: the trigger matches whole runs of letters ("year's" fires on "year").
     return max(re.findall(r"[^\W\d_]+", entry) or [entry], key=len)
 
 
-def _rule_heads(spec: dict[str, Any], macro_heads: dict[str, set[str]], lexicon: Lexicon) -> set[str]:
-    """The heads near which a rule can match: its own `heads`, else those of one slot the
-    pattern cannot do without (a month rather than digits when it needs both: fewer windows)."""
+def _rule_heads(
+    spec: dict[str, Any], macro_heads: dict[str, set[str]], leading: set[str], lexicon: Lexicon
+) -> tuple[set[str], bool]:
+    """The heads near which a rule can match, and whether a match always begins at its head.
+
+    The heads are the rule's own `heads`, else those of one slot the pattern cannot do without
+    (a month rather than digits when it needs both: fewer tries)."""
     if spec.get("heads"):
-        return _head_words(spec["heads"], lexicon)
-    options = [macro_heads[slot] for slot in mandatory_slots(spec["pattern"]) if macro_heads.get(slot)]
+        return _head_words(spec["heads"], lexicon), False
+    options = [slot for slot in mandatory_slots(spec["pattern"]) if macro_heads.get(slot)]
     if not options:
-        return set()
-    return min(options, key=lambda heads: (bool(heads & {_DIGITS, _DIGITS4}) * (2 - (_DIGITS4 in heads)), len(heads)))
+        return set(), False
+    slot = min(options, key=lambda s: (bool(macro_heads[s] & {_DIGITS, _DIGITS4}) * (2 - (_DIGITS4 in macro_heads[s])), len(macro_heads[s])))
+    opening = _LEADING_LOOKBEHINDS.sub("", spec["pattern"])
+    return macro_heads[slot], slot in leading and opening.startswith(("{" + slot + "}", "{" + slot + ":"))
+
+
+_LEADING_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=](?:\\.|[^()\\]|\([^()]*\))*\))+")
 
 
 def mandatory_slots(template: str) -> list[str]:
@@ -400,6 +483,7 @@ def _compile_rule(
     macros: dict[str, str],
     fields: dict[str, str],
     macro_heads: dict[str, set[str]],
+    leading: set[str],
     lexicon: Lexicon,
     derived: dict[str, str],
 ) -> Rule:
@@ -426,28 +510,104 @@ def _compile_rule(
         regex = re.compile(rf"(?<![\w]){pattern}", re.IGNORECASE)
     except re.error as exc:
         raise GrammarError(f"rule {name!r} does not compile: {exc}") from exc
-    heads = _rule_heads(spec, macro_heads, lexicon)
+    heads, at_head = _rule_heads(spec, macro_heads, leading, lexicon)
     if not heads:
         raise GrammarError(f"rule {name!r} has no head: give it a slot with a head, or `heads`")
-    return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads))
+    return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
+                first_characters(regex), at_head)
 
 
 @cache
 def grammar(language: str) -> Grammar:
     lexicon = _with_engine_classes(load(language))
     raw = read_resource(language, "rules.yaml")
-    derived = {"number_words": _number_words_regex(lexicon)}
+    derived = {"number_words": _number_words_regex(lexicon), "year_words": _year_words_regex(lexicon)}
     macro_specs: dict[str, dict[str, str]] = raw.get("macros", {})
     macros = {
         slot: _expand_classes(_spaces(spec["pattern"]), lexicon, derived) for slot, spec in macro_specs.items()
     }
     fields = {slot: spec.get("as", slot) for slot, spec in macro_specs.items()}
     macro_heads = {slot: _head_words(spec.get("head"), lexicon) for slot, spec in macro_specs.items()}
+    leading = {
+        slot for slot, spec in macro_specs.items() if _starts_at_head(spec.get("head"), macros[slot], lexicon)
+    }
     rules = tuple(
-        _compile_rule(i, spec, macros, fields, macro_heads, lexicon, derived)
+        _compile_rule(i, spec, macros, fields, macro_heads, leading, lexicon, derived)
         for i, spec in enumerate(raw.get("rules", ()))
     )
     return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
+
+
+def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-case characters a match of `regex` can begin with, or None when it could begin
+    with almost anything. Read from the parsed pattern, so that a rule is not even tried where
+    its first character cannot be."""
+    try:
+        chars, _ = _first(_sre_parser.parse(regex.pattern, regex.flags))
+    except (_AnyFirst, re.error):
+        return None
+    if chars & _DIGIT_CHARS:
+        chars |= _DIGIT_CHARS  # other scripts' digits are seen as "0"
+    return frozenset(c.lower() for c in chars)
+
+
+class _AnyFirst(Exception):
+    """The pattern can begin with too many characters to be worth listing."""
+
+
+_DIGIT_CHARS = frozenset("0123456789")
+
+
+def _first(items: Any) -> tuple[set[str], bool]:
+    """(characters an item sequence can begin with, whether it can match the empty string)."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_of(op, av)
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        return _first_in(av), False
+    if op is c.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            chars, empty = _first(branch)
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op is c.SUBPATTERN:
+        return _first(av[3])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        chars, empty = _first(av[2])
+        return chars, empty or av[0] == 0
+    if op is c.ATOMIC_GROUP:
+        return _first(av)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True
+    raise _AnyFirst
+
+
+def _first_in(items: Any) -> set[str]:
+    c = _sre_constants
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            found.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 128:
+            found |= {chr(x) for x in range(av[0], av[1] + 1)}
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            found |= _DIGIT_CHARS  # other scripts' digits are seen as "0" (_first_character_view)
+        else:
+            raise _AnyFirst
+    return found
 
 
 def _trigger(rules: tuple[Rule, ...]) -> Trigger:
@@ -464,25 +624,3 @@ def _trigger(rules: tuple[Rule, ...]) -> Trigger:
         regex_any_case=re.compile(pattern, re.IGNORECASE),
         rules_by_head={head: tuple(found) for head, found in by_head.items()},
     )
-
-
-def trie_regex(words: list[str]) -> str:
-    """An alternation of `words` factored into a trie, which the regex engine tries far faster
-    than a flat list (one branch per first letter instead of one per word)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body

@@ -98,7 +98,7 @@ def _calendar(v: dict[str, Any]) -> dict[str, Any]:
         out["pod"] = v["pod"]
     if (decade := v.get("decade")) is not None:
         out["decade"], out["decade_digits"] = decade if isinstance(decade, tuple) else (decade, 1)
-    if v.get("century") is not None:
+    if v.get("century") is not None and v["century"] >= 1:
         out["century"] = v["century"] - 1  # "the 20th century" is the 1900s: TIMEX3 "19"
     if v.get("quarter") is not None:
         out["quarter"] = v["quarter"]
@@ -155,7 +155,9 @@ def build_point(m: Match) -> list[Reading]:
         return []
     if v.get("half") is not None and v["half"] not in (1, 2):
         return []
-    if fields.get("unit") in ("quarter", "half"):
+    if v.get("century") is not None and fields.get("century") is None:
+        return []
+    if fields.get("unit") in ("quarter", "half") and fields.get("month") is None:
         fields.pop("unit")
     if fields.get("shift") is not None and fields.get("pod") is not None and not any(
         fields.get(f) is not None for f in ("weekday", "month", "season", "holiday", "days")
@@ -211,7 +213,9 @@ def build_shifted_day(m: Match) -> list[Reading]:
     word = v["unit"]
     pod = None if word == "day" else {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[word]
     if shifter["anchor"] == "publication" and shifter["shift"] != 0 and pod is None:
-        return []  # "last day", "next day" without "the" are not points in time
+        if not v.get("the") or shifter["shift"] < 0:
+            return []  # "next day", "the last day": not a day counted from anywhere
+        shifter["anchor"] = "narrative"  # "the next day": the day after the one the story is at
     return [Reading(**_base(m), unit="day", pod=pod, **shifter)]
 
 
@@ -230,7 +234,7 @@ def build_offset(m: Match) -> list[Reading]:
 
 
 def build_duration(m: Match) -> list[Reading]:
-    v = {**m.rule.fixed, **m.values}
+    v = {**m.values, **m.rule.fixed}
     if v.get("count") is None or v.get("unit") is None:
         return []
     span = v.get("span")

@@ -30,6 +30,7 @@ _UNITS: dict[str, tuple[str, int, Granularity]] = {
     "fortnight": ("weeks", 2, "week"),
     "month": ("months", 1, "month"),
     "quarter": ("months", 3, "quarter"),
+    "season": ("months", 3, "season"),
     "half": ("months", 6, "half"),
     "year": ("years", 1, "year"),
     "decade": ("years", 10, "decade"),
@@ -47,7 +48,8 @@ _DURATION_CODES: dict[str, tuple[str, bool, int]] = {
     "weekend": ("WE", False, 1),
     "fortnight": ("W", False, 2),
     "month": ("M", False, 1),
-    "quarter": ("M", False, 3),
+    "quarter": ("Q", False, 1),
+    "season": ("M", False, 3),
     "year": ("Y", False, 1),
     "decade": ("DE", False, 1),
     "century": ("CE", False, 1),
@@ -63,6 +65,7 @@ _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
 _AGAINST_TENSE = 6  # months: how much nearer a date must be to win against the tense
+_AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,26 @@ class Resolver:
     narrative: list[Point] = field(default_factory=list)
     paragraph_start: int = 0
     position: int = 0
+    standalone: bool = False
+    tense_is_near: bool = False
 
     # ---- public ----------------------------------------------------------------------------
 
-    def resolve(self, r: Reading, tense: Tense | None, text: str, paragraph_start: int = 0) -> Resolved | None:
-        """`paragraph_start`: where the reading's paragraph begins; a bare clock time takes its
-        day from the narrative only within the paragraph ("Updated at 4:32 p.m." on its own
-        line is on the publication day)."""
+    def resolve(
+        self,
+        r: Reading,
+        tense: Tense | None,
+        text: str,
+        paragraph_start: int = 0,
+        standalone: bool = False,
+        tense_is_near: bool = False,
+    ) -> Resolved | None:
+        """`paragraph_start`: where the reading's paragraph begins. `standalone`: the reading is
+        on a short line of its own, a stamp, so a bare clock time in it is on the publication
+        day, not on the day the narrative is at."""
         self.paragraph_start = paragraph_start
+        self.standalone = standalone
+        self.tense_is_near = tense_is_near
         self.position = r.start
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
@@ -155,6 +170,8 @@ class Resolver:
             return self._period_of_years(r)
         if r.year is not None:
             return self._absolute(r, self._year(r))
+        if r.unit == "year" and r.shift is not None and (r.month is not None or r.quarter is not None):
+            return self._in_shifted_year(r)
         if r.unit is not None and (r.shift is not None or r.count is not None):
             return self._shifted(r, tense)
         if r.days is not None:
@@ -207,7 +224,19 @@ class Resolver:
             day = pendulum.date(year, r.month, r.day)
         except ValueError:
             return None
+        if r.unit == "week":  # "the week of March 6"
+            return self._finish(values.week_value(day), "DATE", r, None)
+        if r.unit == "quarter":  # "the quarter ended Sept. 30"
+            return self._finish(f"{day.year:04d}-Q{values.quarter_of(day.month)}", "DATE", r, None)
         return self._with_time(r, day, None)
+
+    def _in_shifted_year(self, r: Reading) -> Resolved | None:
+        """'January this year', 'next year's first quarter'."""
+        point, anchor = self._anchor_point(r.anchor, "year")
+        if point is None:
+            return self._unanchored(r)
+        resolved = self._absolute(replace(r, unit=None, shift=None), point.start.year + (r.shift or 0))
+        return replace(resolved, anchor=anchor) if resolved is not None else None
 
     def _deictic(self, r: Reading) -> Resolved | None:
         point, anchor = self._anchor_point(r.anchor)
@@ -240,7 +269,7 @@ class Resolver:
 
     def _yearless(self, r: Reading, tense: Tense | None) -> Resolved | None:
         # A month named just after a dated one belongs with it ("in June from $29.75 in March").
-        recent = self._recent_dated() if r.shift is None else None
+        recent = self._recent_dated() if r.shift is None and tense is None else None
         if recent is not None:
             point, anchor = recent, Anchor(kind="narrative", value=recent.value, text=recent.text)
         else:
@@ -274,9 +303,9 @@ class Resolver:
             months = _months_between(position, year, base) if r.day is not None or r.holiday is not None \
                 else (year - base.year) * 12 + position[0] - base.month
             against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
-            return abs(months) + (_AGAINST_TENSE if against else 0)
+            return abs(months) + ((_AGAINST_NEAR_TENSE if self.tense_is_near else _AGAINST_TENSE) if against else 0)
 
-        return min((base.year - 1, base.year, base.year + 1), key=cost)
+        return min((y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999), key=cost)
 
     def _position_in_year(self, r: Reading, year: int) -> tuple[int, int]:
         if r.holiday is not None:
@@ -291,7 +320,7 @@ class Resolver:
         return (r.month or 1, r.day or 1)
 
     def _time_only(self, r: Reading) -> Resolved | None:
-        point, anchor = self._anchor_point("narrative", "day", since=self.paragraph_start)
+        point, anchor = self._anchor_point("publication" if self.standalone else "narrative", "day")
         if point is None:
             return self._unanchored(r)
         return self._with_time(r, point.start.date(), anchor)
@@ -427,7 +456,7 @@ class Resolver:
         granularity: Granularity | None = None
         if span is not None:
             start, end = _narrow(span.start, span.end, r.mod)
-            interval = Interval(start=start, end=end)
+            interval = Interval.model_construct(start=start, end=end)  # aware by construction
             granularity = span.granularity
         return Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
 

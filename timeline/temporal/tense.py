@@ -13,49 +13,73 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from timeline.temporal.lexicon import read_resource
+from timeline.temporal.lexicon import read_resource, trie_regex
 
 Tense = Literal["past", "present", "future"]
 
 _WINDOW = 90  # characters of context looked at on each side
 _NEAR_RIGHT = 25  # a cue this close on the right beats a distant one on the left
+_ADJACENT = 6  # a cue this close is hard to overrule ("the quarter ended Sept. 30")
 
 
 @dataclass(frozen=True)
 class TenseCues:
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # over the lower-cased clause, with plain apostrophes
+    phrases: dict[str, Tense]
     clause_break: re.Pattern[str]
     not_past: frozenset[str]
     suffix: str
+    auxiliaries: dict[str, Tense]
+    adjacent_future: re.Pattern[str]
 
     def tense_of(self, text: str, start: int, end: int) -> Tense | None:
-        left = self._left_clause(text, start)
-        right = self._right_clause(text, end)
+        return self.direction(text, start, end)[0]
+
+    def direction(self, text: str, start: int, end: int) -> tuple[Tense | None, bool]:
+        """The tense around text[start:end], and whether its cue is right next to it (a word
+        or two away), which makes it hard to overrule."""
+        left = self._left_clause(text, start).lower().replace("\u2019", "'")
+        if self.adjacent_future.search(left):
+            return "future", True
+        right = self._right_clause(text, end).lower().replace("\u2019", "'")
         left_cue = None
         for m in self.regex.finditer(left):
             cue = self._classify(m)
             if cue:
-                left_cue = (cue, len(left) - m.end())
+                left_cue = (self._verb_group(left, m.start(), cue), len(left) - m.end())
         right_cue = None
         for m in self.regex.finditer(right):
             cue = self._classify(m)
             if cue:
-                right_cue = (cue, m.start())
+                right_cue = (self._verb_group(right, m.start(), cue), m.start())
                 break
+        chosen = left_cue
         if left_cue and right_cue and right_cue[1] < _NEAR_RIGHT < left_cue[1]:
-            return right_cue[0]
-        if left_cue:
-            return left_cue[0]
-        return right_cue[0] if right_cue else None
+            chosen = right_cue
+        chosen = chosen or right_cue
+        if chosen is None:
+            return None, False
+        return chosen[0], chosen[1] <= _ADJACENT
+
+    def _verb_group(self, clause: str, cue_start: int, cue: Tense) -> Tense:
+        """The auxiliary that opens the verb group decides: "will be named" (future), "had
+        been due to expire" (past), "is heard" (present); "is expected to" keeps the future."""
+        for word in _WORDS.findall(clause, max(0, cue_start - 30), cue_start)[-4:]:
+            tense = self.auxiliaries.get(word)
+            if tense == "present" and cue == "future":
+                return cue
+            if tense:
+                return tense
+        return cue
 
     def _classify(self, m: re.Match[str]) -> Tense | None:
-        kind = m.lastgroup
-        if kind == "word":
-            word = m.group().lower()
-            if word.endswith(self.suffix) and len(word) > len(self.suffix) + 2 and word not in self.not_past:
-                return "past"
-            return None
-        return kind  # type: ignore[return-value]
+        phrase = m.group()
+        tense = self.phrases.get(phrase) or self.phrases.get(" ".join(phrase.split()))
+        if tense:
+            return tense
+        if len(phrase) > len(self.suffix) + 2 and phrase not in self.not_past and phrase.endswith(self.suffix):
+            return "past"
+        return None
 
     def _left_clause(self, text: str, start: int) -> str:
         window = text[max(0, start - _WINDOW) : start]
@@ -68,6 +92,9 @@ class TenseCues:
         return window[: found.start()] if found else window
 
 
+_WORDS = re.compile(r"[\w'\u2019]+")
+
+
 def _phrase(words: list[str]) -> str:
     ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for w in ordered)
@@ -76,12 +103,23 @@ def _phrase(words: list[str]) -> str:
 @cache
 def cues(language: str) -> TenseCues:
     raw = read_resource(language, "tense.yaml")
-    groups = "|".join(f"(?P<{kind}>{_phrase(raw[kind])})" for kind in ("future", "past", "present"))
-    regex = re.compile(rf"(?<![\w'\u2019])(?:{groups}|(?P<word>[a-z]+))(?![\w'\u2019])", re.IGNORECASE)
-    breaks = "|".join(re.escape(b) for b in raw.get("clause_breaks", ()))
+    phrases: dict[str, Tense] = {}
+    for kind in ("present", "past", "future"):  # a phrase listed twice takes the later kind
+        phrases.update({str(w).lower(): kind for w in raw[kind]})  # type: ignore[misc]
+    suffix = re.escape(raw.get("past_suffix", "ed"))
+    # Only cue phrases and words with the past suffix match: the rest of the clause is skipped in C.
+    alternation = trie_regex(sorted(phrases), space=r"\s+")
+    regex = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]+{suffix})(?![\w'])")
+    auxiliaries: dict[str, Tense] = {}
+    for tense, words in raw.get("auxiliaries", {}).items():
+        auxiliaries.update({w.lower(): tense for w in words})
+    adjacent = _phrase(raw.get("adjacent_future", [])) or "(?!)"
     return TenseCues(
+        adjacent_future=re.compile(rf"(?<![\w'\u2019])(?:{adjacent})\s+(?:on\s+|at\s+)?\Z", re.IGNORECASE),
         regex=regex,
-        clause_break=re.compile(breaks or r"[.;!?\n]"),
+        phrases=phrases,
+        clause_break=re.compile(raw.get("clause_break") or r"[.;!?\n]"),
         not_past=frozenset(w.lower() for w in raw.get("not_past", ())),
         suffix=raw.get("past_suffix", "ed"),
+        auxiliaries=auxiliaries,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import lru_cache
 
 import pendulum
 
@@ -76,8 +77,17 @@ _INTERVAL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def interval_of(value: str, tz: tzinfo) -> Span | None:
-    """The [start, end) a fully specified point value denotes in `tz`; None when it has none."""
+    """The [start, end) a fully specified point value denotes in `tz`; None when it has none
+    (a vague value, or a period reaching past the calendar's range, such as the year 9999)."""
+    try:
+        return _interval_of(value, tz)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _interval_of(value: str, tz: tzinfo) -> Span | None:
     m = _INTERVAL.fullmatch(value)
     if m is None:
         return None
