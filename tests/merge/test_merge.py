@@ -112,13 +112,13 @@ def test_spellings_of_one_name_are_joined_for_comparison():
     assert mapping == {"zelensky": "zelenskyy"}
 
 
-def test_blocking_pairs_only_mentions_that_share_a_bucket_and_a_term():
+def test_blocking_pairs_only_mentions_that_share_a_bucket_and_two_keys():
     mentions = [
-        mention("a", 10, when("2025-08-19"), keywords={"rocket"}),
-        mention("b", 10, when("2025-08-19"), keywords={"rocket"}),
-        mention("c", 10, when("2025-08-19"), keywords={"harvest"}),
-        mention("d", 10, when("2025-03-02"), keywords={"rocket"}),
-        mention("e", 10, when("2025-08-01", days=31), keywords={"rocket"}),
+        mention("a", 10, when("2025-08-19"), keywords={"rocket", "launch"}),
+        mention("b", 10, when("2025-08-19"), keywords={"rocket", "launch"}),
+        mention("c", 10, when("2025-08-19"), keywords={"harvest", "launch"}),  # one key only
+        mention("d", 10, when("2025-03-02"), keywords={"rocket", "launch"}),  # another month
+        mention("e", 10, when("2025-08-01", days=31), keywords={"rocket", "launch"}),
     ]
     prepared, weights = prepare(mentions)
     pairs = set(candidate_pairs(prepared, weights))

@@ -145,13 +145,21 @@ class _SentenceReader:
         if not idx or idx[0] == 0 or idx[-1] + 1 >= len(self.tokens):
             return False
         before, after = self.tokens[idx[0] - 1], self.tokens[idx[-1] + 1]
+        following = {t.bare.lower() for t in self.tokens[idx[-1] + 1:idx[-1] + 3]}
+        if following & self.lex.speech_nouns:
+            return False  # "in a July 16 press conference": the occasion of the statement
         return (before.lower in self.lex.determiners or before.is_possessive) and (
             after.is_word and after.lower not in self.lex.prepositions
             and after.lower not in self.lex.conjunctions
         )
 
     def clause_break(self, a: int, b: int, main: VerbGroup | None) -> bool:
-        """A clause boundary between token a and token b (a < b)."""
+        """A clause boundary between token a and token b (a < b).
+
+        A subordinator right before b is a preposition there ("since 2004", "after Monday").
+        """
+        if b - 1 > a and self.tokens[b - 1].lower in self.lex.subordinators:
+            b -= 1
         for j in range(a + 1, b):
             w = self.tokens[j].lower
             if w in _BOUNDARIES or w in self.lex.subordinators or w in {"which", "who", "whom"}:

@@ -19,7 +19,7 @@ from timeline.types import Span
 # Words (with inner apostrophes, hyphens and the dots of "U.S."), numbers, or one other character.
 _TOKEN = re.compile(
     r"[^\W\d_]+(?:[.][^\W\d_]+)+\.?"  # U.S., p.m.
-    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[’']s\b)?"  # words, e-mail, Trump's
+    r"|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*(?:[’']s\b)?"  # words, A380, e-mail, Trump's
     r"|\d+(?:[.,:]\d+)*%?"  # 4:32, 3.5, 1,000
     r"|\S"
 )

@@ -253,8 +253,11 @@ class _Scanner:
         readings = _forms(token)
         if not readings or self.lex.is_function_word(token.lower):
             return None
-        if token.is_capitalised and i > 0 and self.tokens[i - 1].text not in "“\"":
-            return None  # a name ("United", "Boeing") or a title word
+        if token.is_capitalised and (
+            (i > 0 and self.tokens[i - 1].text not in "“\"")
+            or (i + 1 < len(self.tokens) and self.tokens[i + 1].is_capitalised)
+        ):
+            return None  # a name ("United States", "Boeing") or a title word
         if self._looks_nominal(i):
             return None
         prev = self.word(i - 1)
@@ -268,12 +271,24 @@ class _Scanner:
             return self._group(i, i, past, "past", (), False, False)
         present = _has_form(readings, "VBZ", "VBP")
         if present and self._subject_before(i) and not self._finite_in_clause(i, found):
-            if not is_noun(token.lower) or self._subject_before(i, strict=True):
+            if not is_noun(token.lower) or self._subject_before(i, strict=True) or (
+                self._object_follows(i)
+            ):
                 return self._group(i, i, present, "present", (), False, False)
         gerund = _has_form(readings, "VBG")
         if gerund and i > 0 and self.word(i - 1) in {",", "while", "after", "before", "by", "when"}:
             return VerbGroup(i, i, gerund, "nonfinite", "actual")
         return None
+
+    def _object_follows(self, i: int) -> bool:
+        """"airliner makes first flight": a determiner, number or name after the verb."""
+        if i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1]
+        return (
+            nxt.lower in self.lex.determiners or nxt.lower in {"that", "first", "new"}
+            or nxt.text[:1].isdigit() or (nxt.is_capitalised and nxt.is_word)
+        )
 
     def _participle_use(self, i: int, found: Sequence[VerbGroup]) -> bool:
         """A -ed form used as a participle: after a noun in a clause that has its verb already."""
@@ -315,7 +330,7 @@ class _Scanner:
         if prev.lower in self.lex.subject_pronouns or prev.lower in self.lex.relativizers:
             return True
         if prev.is_capitalised and prev.is_word:
-            return True
+            return prev.lower not in self.lex.demonyms
         if strict:
             return False
         return prev.is_word and not self.lex.is_function_word(prev.lower) and is_noun(prev.lower)

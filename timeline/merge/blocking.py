@@ -12,7 +12,7 @@ they would add, if real, share a rarer term as well.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from timeline.merge.similarity import CONFLICT_WINDOW_DAYS, Prepared, Weights
@@ -20,6 +20,9 @@ from timeline.merge.similarity import CONFLICT_WINDOW_DAYS, Prepared, Weights
 Bucket = tuple[str, int]  # ("D", day ordinal) | ("M", year*12+month) | ("Y", year)
 
 DEFAULT_MAX_POSTING = 200
+# Keys a pair must share to be compared, and the most partners one mention is compared with.
+DEFAULT_MIN_SHARED = 2
+DEFAULT_MAX_PARTNERS = 40
 # Terms per mention used as blocking keys: its rarest ones (actors always count).
 _SIGNATURE_TERMS = 12
 
@@ -62,9 +65,17 @@ def signature(p: Prepared, weights: Weights) -> list[str]:
 
 
 def candidate_pairs(
-    prepared: Sequence[Prepared], weights: Weights, max_posting: int = DEFAULT_MAX_POSTING
+    prepared: Sequence[Prepared],
+    weights: Weights,
+    max_posting: int = DEFAULT_MAX_POSTING,
+    min_shared: int = DEFAULT_MIN_SHARED,
+    max_partners: int = DEFAULT_MAX_PARTNERS,
 ) -> Iterator[tuple[int, int]]:
-    """Pairs (i, j), i < j, of mentions worth comparing; each pair once, in a stable order."""
+    """Pairs (i, j), i < j, of mentions worth comparing; each pair once, in a stable order.
+
+    A partner must share at least `min_shared` keys (in one bucket or across the buckets
+    probed); only the `max_partners` partners sharing most are kept.
+    """
     index: dict[tuple[Bucket, str], list[int]] = defaultdict(list)
     signatures = [signature(p, weights) for p in prepared]
     keysets = [frozenset(keys) for keys in signatures]
@@ -76,23 +87,28 @@ def candidate_pairs(
                 index[(bucket, key)].append(p.index)
 
     def finds(i: int, j: int) -> bool:
-        """Whether mention i's probes reach mention j (through a posting short enough)."""
-        shared = keysets[i] & keysets[j]
-        return any(
-            len(index[(bucket, key)]) <= max_posting
+        """Whether mention i's probes reach mention j: the test i itself applied to j."""
+        common = keysets[i] & keysets[j]
+        count = sum(
+            1
             for bucket in probes[i] & homes[j]
-            for key in shared
+            for key in common
+            if len(index[(bucket, key)]) <= max_posting
         )
+        return count >= min_shared
 
     for p, keys in zip(prepared, signatures, strict=True):
         i = p.index
-        partners: set[int] = set()
+        shared: Counter[int] = Counter()
         for bucket in sorted(probes[i]):
             for key in keys:
                 posting = index.get((bucket, key))
                 if posting and len(posting) <= max_posting:
-                    partners.update(posting)
-        partners.discard(i)
+                    shared.update(posting)
+        del shared[i]
+        partners = [j for j, count in shared.items() if count >= min_shared]
+        if len(partners) > max_partners:
+            partners = sorted(partners, key=lambda j: (-shared[j], j))[:max_partners]
         for j in sorted(partners):
             if j > i:
                 yield i, j

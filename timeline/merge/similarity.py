@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Literal
 
@@ -41,6 +41,8 @@ class Prepared:
     speaker: str | None
     speaker_is_person: bool
     reporting: bool
+    terms_mass: float = 0.0  # sum of squared term weights, for cosines
+    actors_mass: float = 0.0
 
     @property
     def span_days(self) -> int:
@@ -134,7 +136,13 @@ def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
         df.update(f"@{a}" for a in p.actors)
     n = max(len(prepared), 1)
     idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
-    return prepared, Weights(idf, math.log(n + 1))
+    weights = Weights(idf, math.log(n + 1))
+    prepared = [
+        replace(p, terms_mass=weights.mass(p.terms),
+                actors_mass=weights.mass(f"@{a}" for a in p.actors))
+        for p in prepared
+    ]
+    return prepared, weights
 
 
 def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
@@ -153,27 +161,29 @@ def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
     return "overlap"
 
 
-def _overlap(a: frozenset[str], b: frozenset[str], weights: Weights, prefix: str = "") -> float:
-    """Weighted overlap coefficient: shared weight over the smaller side's weight."""
-    if not a or not b:
+def _actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
+    """Weighted overlap coefficient of actors: shared weight over the smaller side's weight."""
+    if not a.actors or not b.actors:
         return 0.0
-    shared = weights.mass(prefix + k for k in a & b)
-    smaller = min(weights.mass(prefix + k for k in a), weights.mass(prefix + k for k in b))
-    return shared / smaller if smaller else 0.0
+    shared = a.actors & b.actors
+    if not shared:
+        return 0.0
+    smaller = min(a.actors_mass, b.actors_mass)
+    return weights.mass(f"@{k}" for k in shared) / smaller if smaller else 0.0
 
 
-def _cosine(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
-    if not a or not b:
+def _cosine(a: Prepared, b: Prepared, weights: Weights) -> float:
+    shared = a.terms & b.terms
+    if not shared:
         return 0.0
-    shared = weights.mass(a & b)
-    norm = math.sqrt(weights.mass(a) * weights.mass(b))
-    return shared / norm if norm else 0.0
+    norm = math.sqrt(a.terms_mass * b.terms_mass)
+    return weights.mass(shared) / norm if norm else 0.0
 
 
 def content(a: Prepared, b: Prepared, weights: Weights) -> float:
     """How much two mentions say the same thing, 0..1, whatever their times."""
-    terms = _cosine(a.terms, b.terms, weights)
-    actors = _overlap(a.actors, b.actors, weights, "@")
+    terms = _cosine(a, b, weights)
+    actors = _actor_overlap(a, b, weights)
     same_predicate = a.mention.predicate is not None and a.mention.predicate == b.mention.predicate
     score = 0.55 * terms + 0.3 * actors + (0.1 if same_predicate else 0.0)
     if a.speaker and b.speaker:
