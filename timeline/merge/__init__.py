@@ -32,7 +32,7 @@ __all__ = ["MergeOptions", "merge_mentions"]
 @dataclass(frozen=True)
 class MergeOptions:
     # Lowest pair score that proposes joining two clusters.
-    pair_threshold: float = 0.5
+    pair_threshold: float = 0.4
     # The join is accepted when this share of the smaller cluster's mentions each have a
     # partner scoring at least `member_threshold` in the other cluster.
     member_threshold: float = 0.35
