@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -29,7 +29,7 @@ from timeline.render.export import (
     write_atomically,
 )
 from timeline.temporal import tag as tag_text
-from timeline.types import Timex
+from timeline.types import Problem, Timex
 
 app = typer.Typer(
     name="timeline",
@@ -55,13 +55,24 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def parse_when(value: str, what: str) -> pendulum.DateTime | pendulum.Date:
-    """'2025-08-19' or '2025-08-19T16:32-04:00' -> a date or an aware datetime."""
+def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTime | pendulum.Date:
+    """'2025-08-19' -> a date; '2025-08-19T16:32-04:00' -> an aware datetime.
+
+    A datetime written without an offset is read in `tz` (the --tz option), else in UTC.
+    """
     try:
-        parsed = pendulum.parse(value, exact=True)
+        parsed = pendulum.parse(value, exact=True, tz=None)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
         raise UserError(f"{what} {value!r} is not an ISO 8601 date or datetime ({exc})") from exc
-    if isinstance(parsed, pendulum.DateTime | pendulum.Date):
+    if isinstance(parsed, pendulum.DateTime):
+        if parsed.tzinfo is None:
+            try:
+                zone = pendulum.timezone(tz or "UTC")
+            except ValueError as exc:  # pendulum InvalidTimezone
+                raise UserError(f"--tz {tz!r} is not a known timezone") from exc
+            parsed = parsed.replace(tzinfo=zone)
+        return parsed
+    if isinstance(parsed, pendulum.Date):
         return parsed
     raise UserError(f"{what} {value!r} is not a date or a datetime")
 
@@ -89,27 +100,35 @@ def _root(
     """
 
 
+# The input options shared by `build` and `read`.
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
+]
+ManifestOption = Annotated[
+    Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
+]
+TimezoneOption = Annotated[
+    str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
+]
+StrictOption = Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")]
+
+
 @app.command("build")
 def build_command(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
-    ] = None,
+    sources: SourcesArgument = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where to write the site.")] = Path(DEFAULT_OUT),
-    manifest: Annotated[
-        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
-    ] = None,
-    tz: Annotated[
-        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
-    ] = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
     ] = None,
     cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Read articles, resolve their dates, merge events across sources, and write the site.
 
@@ -123,7 +142,7 @@ def build_command(
         options = BuildOptions(
             manifest=manifest,
             timezone=tz,
-            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+            published=_as_published(parse_when(published, "--published", tz)) if published else None,
             workers=workers,
             cdn=cdn,
             strict=strict,
@@ -131,9 +150,7 @@ def build_command(
         result = _build_with_progress(sources or list(DEFAULT_SOURCES), out_dir, options)
     except (UserError, SiteError) as exc:
         fail(str(exc))
-    for problem in result.problems:
-        colour = "yellow" if problem.severity == "warning" else "red"
-        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+    _print_problems(result.problems)
     timeline = result.timeline
     if not timeline.sources:
         fail("no document could be read; nothing was written", code=1)
@@ -147,10 +164,65 @@ def build_command(
         raise typer.Exit(1)
 
 
-def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime:
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+
+
+class ReadFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("read")
+def read_command(
+    sources: SourcesArgument = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
+    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.table,
+    strict: StrictOption = False,
+) -> None:
+    """Read articles and show the publication context found for each; nothing is built.
+
+    Each value is followed by where it came from (front matter, manifest, meta tag, JSON-LD,
+    htmldate, JSON Lines, text, inferred, command line, default).
+
+    [bold]Examples[/]
+
+      timeline read seeds/
+      timeline read saved/ feed.jsonl --tz Europe/London --format json
+    """
+    from timeline.ingest import IngestOptions, read_documents
+    from timeline.ingest.report import documents_json, documents_table
+
+    try:
+        options = IngestOptions(
+            manifest=manifest,
+            timezone=tz,
+            published=_as_published(parse_when(published, "--published", tz)) if published else None,
+        )
+    except UserError as exc:
+        fail(str(exc))
+    documents, problems = read_documents(sources or list(DEFAULT_SOURCES), options)
+    _print_problems(problems)
+    if fmt is ReadFormat.json:
+        sys.stdout.write(documents_json(documents, problems) + "\n")
+    elif documents:
+        out.print(documents_table(documents))
+    if not documents:
+        fail("no document could be read", code=1)
+    if strict and any(p.severity == "error" for p in problems):
+        raise typer.Exit(1)
+
+
+def _as_published(value: pendulum.DateTime | pendulum.Date) -> datetime | date:
+    """A datetime stays as parsed (aware); a date alone stays a date, read later as that day
+    in each document's own zone (with day granularity)."""
     if isinstance(value, pendulum.DateTime):
-        return value if value.tzinfo else value.replace(tzinfo=pendulum.timezone(tz or "UTC"))
-    return pendulum.datetime(value.year, value.month, value.day, tz=tz or "UTC")
+        return value
+    return date(value.year, value.month, value.day)
 
 
 def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOptions):
@@ -203,7 +275,7 @@ def tag_command(
     """
     try:
         text = _read_text(file)
-        reference = parse_when(dct, "--dct") if dct else None
+        reference = parse_when(dct, "--dct", tz) if dct else None
     except UserError as exc:
         fail(str(exc))
     timexes = tag_text(text, reference, timezone=tz)
@@ -216,6 +288,75 @@ def tag_command(
         sys.stdout.write(to_timeml(text, timexes, reference))
     else:
         out.print(_timex_table(timexes))
+
+
+eval_app = typer.Typer(help="Measure the tagger against annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("tempeval")
+def tempeval_command(
+    directory: Annotated[Path, typer.Argument(help="A folder of TimeML (.tml) files, searched recursively.")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every expression whose value or type is wrong.")] = False,
+    missed: Annotated[bool, typer.Option("--missed", help="List gold expressions the tagger did not find.")] = False,
+    spurious: Annotated[bool, typer.Option("--spurious", help="List expressions found that are not in the gold.")] = False,
+) -> None:
+    """TempEval-3 Task A figures: each document tagged with its own DCT, scored against its TIMEX3s.
+
+    Prints strict and relaxed precision/recall/F1, type and value accuracy, and value F1
+    (relaxed F1 x value accuracy), per subfolder and in total.
+
+    [bold]Example[/]
+
+      timeline eval tempeval ../shared/data/tempeval3 --errors
+    """
+    from timeline.temporal.evaluate import Counts, evaluate, timeml_files
+
+    if not directory.is_dir():
+        fail(f"{directory}: not a folder")
+    files = timeml_files(directory)
+    if not files:
+        fail(f"{directory}: no .tml files found")
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(str(path.parent.relative_to(directory)) if path.parent != directory else ".", []).append(path)
+    table = Table("set", "docs", "gold", "found", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R",
+                  "relaxed F1", "type acc", "value acc", "value F1")
+    total = Counts()
+    documents = 0
+    for name, paths in sorted(groups.items()):
+        result = evaluate(paths, _tempeval_tagger)
+        for problem in result.problems:
+            err.print(f"[yellow]warning:[/] {problem}", highlight=False, soft_wrap=True)
+        table.add_row(name, str(result.documents), *_score_cells(result.counts))
+        total.add(result.counts)
+        documents += result.documents
+    if len(groups) > 1:
+        table.add_row("total", str(documents), *_score_cells(total), style="bold")
+    if errors:
+        for e in total.errors:
+            out.print(f"{e.document} {e.start}-{e.end} {e.gold_text!r} gold {e.gold_type} {e.gold_value} | "
+                      f"found {e.system_text!r} {e.system_type} {e.system_value}", highlight=False, soft_wrap=True)
+    if missed:
+        for document, t in total.missed:
+            out.print(f"missed {document} {t.start}-{t.end} {t.text!r} {t.type} {t.value}", highlight=False, soft_wrap=True)
+    if spurious:
+        for document, t in total.spurious:
+            out.print(f"spurious {document} {t.start}-{t.end} {t.text!r} {t.type} {t.value}", highlight=False, soft_wrap=True)
+    Console(width=max(out.width, 150)).print(table)
+
+
+def _tempeval_tagger(document):
+    return tag_text(document.text, document.dct)
+
+
+def _score_cells(counts) -> list[str]:
+    from timeline.temporal.evaluate import scores
+
+    s = scores(counts)
+    figures = (s.strict_precision, s.strict_recall, s.strict_f1, s.relaxed_precision, s.relaxed_recall,
+               s.relaxed_f1, s.type_accuracy, s.value_accuracy, s.value_f1)
+    return [str(counts.gold), str(counts.system), *(f"{100 * f:.1f}" for f in figures)]
 
 
 def _timex_table(timexes: list[Timex]) -> Table:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from timeline import events, ingest, merge, render, temporal
@@ -29,7 +29,7 @@ DEFAULT_OUT = "site"
 class BuildOptions:
     manifest: Path | None = None
     timezone: str | None = None
-    published: datetime | None = None
+    published: datetime | date | None = None  # a date alone: that day in each document's zone
     workers: int | None = None  # None: one per CPU; 1: no worker processes
     cdn: bool = False
     strict: bool = False

@@ -55,7 +55,7 @@ def test_front_matter_wins_over_the_manifest_and_explicit_manifest_over_the_auto
 
 def test_broken_manifest_is_reported_once_and_the_files_still_read(tmp_path, read):
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+        (tmp_path / name).write_text(f"Text of {name}.\n", encoding="utf-8")
     (tmp_path / "sources.yaml").write_text("documents:\n  a.txt: [unclosed\n", encoding="utf-8")
     documents, problems = read(tmp_path, timezone="UTC", published=pendulum.date(2025, 8, 19))
     assert len(documents) == 2

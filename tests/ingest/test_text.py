@@ -148,3 +148,11 @@ def test_documents_pickle_and_dump_as_json(tmp_path, read):
     (document,), _ = read(path)
     assert pickle.loads(pickle.dumps(document)) == document
     assert json.loads(document.model_dump_json())["published"] == "2025-08-19T00:00:00+02:00"
+
+
+def test_an_unknown_language_does_not_stop_dates_being_read(tmp_path, read):
+    path = write(tmp_path, "a.txt", "---\nlanguage: xx\npublished: 'Aug. 19, 2025'\ntimezone: UTC\n---\nText.\nUpdated Aug. 20, 2025\n")
+    (document,), problems = read(path)
+    assert errors(problems) == []
+    assert document.language == "xx"
+    assert document.published == pendulum.datetime(2025, 8, 19, tz="UTC")

@@ -11,6 +11,7 @@ from timeline.types import (
     EventTime,
     Generator,
     Mention,
+    Republication,
     Source,
     TimeEvidence,
     Timeline,
@@ -35,6 +36,7 @@ def mention(
     modality: str = "actual",
     actors: tuple[str, ...] = (),
     time: EventTime | None = None,
+    keywords: tuple[str, ...] = (),
 ) -> Mention:
     """A mention whose time expression sits at its real offset in the sentence."""
     evidence = None
@@ -57,6 +59,7 @@ def mention(
         time=time if time is not None else (EventTime(value=value) if value else None),
         timex=evidence,
         inferred=inferred,
+        keywords=keywords,
     )
 
 
@@ -81,6 +84,9 @@ def sample_sources() -> tuple[Source, ...]:
         Source(
             id="berlin", title="Gipfel in Alaska", outlet="Berliner Beispiel",
             url="https://example.org/berlin", origin="articles/berlin.md",
+            also_published_by=(Republication(id="berlin-copy", origin="articles/berlin-copy.md",
+                                             outlet="Beispiel am Sonntag", url="https://example.org/copy",
+                                             published=at("2025-08-20T11:00:00+02:00"), similarity=0.93),),
             published=at("2025-08-20T09:15:00+02:00"), published_granularity="minute",
             timezone="Europe/Berlin", provenance={"published": "front_matter"},
         ),
@@ -118,7 +124,7 @@ def sample_events() -> tuple[Event, ...]:
                            end=at("2025-08-19T13:31:00-04:00"), granularity="minute"),
             sources=("wire",), actors=("Karoline Leavitt",),
             mentions=(mention("wire", "At 1:30 p.m. EDT, Leavitt ruled out ground troops.", "1:30 p.m. EDT",
-                              "2025-08-19T13:30", anchor=PUBLISHED_19, offset=500),),
+                              "2025-08-19T13:30", anchor=PUBLISHED_19, offset=500, keywords=("ground", "troops")),),
         ),
         Event(
             id="ev-rutte", headline="Rutte calls US role a breakthrough",
@@ -137,7 +143,8 @@ def sample_events() -> tuple[Event, ...]:
             conflicts=(Conflict(values=("2025-08-15", "2025-08-16"), sources=("hill", "berlin"),
                                 note="The Hill dates the opening Friday; Berliner Beispiel Saturday."),),
             mentions=(
-                mention("hill", "Talks opened on Friday.", "on Friday", "2025-08-15", anchor=PUBLISHED_19, offset=900),
+                mention("hill", "Talks opened on Friday.", "on Friday", "2025-08-15", anchor=PUBLISHED_19, offset=900,
+                        keywords=("open", "talks")),
                 mention("berlin", "Die Gespräche begannen am Samstag.", "am Samstag", "2025-08-16",
                         anchor=Anchor(kind="publication", value="2025-08-20"), offset=60),
             ),
@@ -156,7 +163,7 @@ def sample_events() -> tuple[Event, ...]:
                            end=at("2025-10-01T00:00:00-04:00"), granularity="month"),
             sources=("wire",), actors=("Donald Trump", "Volodymyr Zelensky"),
             mentions=(mention("wire", "Talks are planned for September.", "September", "2025-09",
-                              anchor=PUBLISHED_19, offset=800, modality="future"),),
+                              anchor=PUBLISHED_19, offset=800, modality="future", keywords=("plan", "talks")),),
         ),
         Event(
             id="ev-troops", headline="European troops could deploy", modality="hypothetical",
@@ -164,7 +171,8 @@ def sample_events() -> tuple[Event, ...]:
                            end=at("2025-09-01T00:00:00-04:00"), granularity="week"),
             sources=("hill",), actors=(),
             mentions=(mention("hill", "European troops could deploy next week if a deal is reached.", "next week",
-                              "2025-W35", anchor=PUBLISHED_19, offset=1000, modality="hypothetical"),),
+                              "2025-W35", anchor=PUBLISHED_19, offset=1000, modality="hypothetical",
+                              keywords=("deploy", "troops")),),
         ),
         Event(
             id="ev-past", headline="Earlier rounds of talks failed",

@@ -4,10 +4,14 @@ from render_fixtures import PUBLISHED_19, make_timeline, mention, sample_sources
 
 from timeline.render.page import (
     NO_ACTOR,
+    OTHER_TOPICS,
     SEVERAL_OUTLETS,
+    TOPIC_LANES,
     build_page,
+    main_actor,
     resolution_sentence,
     safe_url,
+    topic_lanes,
 )
 from timeline.types import Anchor, Source
 
@@ -64,8 +68,10 @@ def test_status_distinguishes_inferred_future_and_hypothetical(sample_timeline):
 def test_lanes_by_outlet_and_by_actor(sample_timeline):
     page = build_page(sample_timeline)
     events = by_id(page)
-    assert events["ev-summit"].lanes == {"sources": SEVERAL_OUTLETS, "actors": "Donald Trump"}
-    assert events["ev-statement"].lanes == {"sources": "Berliner Beispiel", "actors": NO_ACTOR}
+    assert events["ev-summit"].lanes["sources"] == SEVERAL_OUTLETS
+    assert events["ev-summit"].lanes["actors"] == "Donald Trump"
+    assert events["ev-statement"].lanes["sources"] == "Berliner Beispiel"
+    assert events["ev-statement"].lanes["actors"] == NO_ACTOR
     assert page.lanes["sources"][-1] == SEVERAL_OUTLETS
     assert page.lanes["sources"][0] == "The Hill"  # the busiest lane first
     assert set(page.lanes["actors"]) == {e.lanes["actors"] for e in page.events}
@@ -86,23 +92,45 @@ def test_resolution_sentences_say_what_a_date_was_resolved_against(sample_timeli
     assert summit["hill"] == "'last Friday' in The Hill, published Tue 19 Aug 2025 → Fri 15 Aug 2025"
     assert summit["wire"] == "'Aug. 15' in Example Wire, a date complete in itself → Fri 15 Aug 2025"
     rutte = events["ev-rutte"].mentions[0].resolution
-    assert rutte.startswith("'on Monday' earlier in The Hill (this sentence gives no date of its own)")
-    assert "read against the story's time Mon 18 Aug 2025, set by 'on Monday'" in rutte
+    assert rutte == "No date in this sentence; the story's time was set by 'on Monday' earlier in The Hill → Mon 18 Aug 2025"
+
+
+def test_a_statement_dated_by_its_publication_says_so():
+    hill = [s for s in build_page(make_timeline()).sources if s.id == "hill"][0]
+    m = mention("hill", "Leavitt said the option remains.", "(publication date)", "2025-08-19",
+                anchor=PUBLISHED_19, inferred=True)
+    assert m.timex.start is None
+    assert resolution_sentence(m, hill) == (
+        "No date in this sentence; dated to the day The Hill's report was published, Tue 19 Aug 2025 → Tue 19 Aug 2025"
+    )
+    notes = [s for s in build_page(make_timeline()).sources if s.id == "notes"][0]
+    assert resolution_sentence(m, notes).startswith(
+        "No date in this sentence; dated to the day the article “Background notes” was published"
+    )
 
 
 def test_a_publication_date_the_document_did_not_state_is_flagged():
     notes = [s for s in build_page(make_timeline()).sources if s.id == "notes"][0]
     m = mention("notes", "It happened yesterday.", "yesterday", "2025-08-18", anchor=PUBLISHED_19)
     assert "not stated by the document" in resolution_sentence(m, notes)
+    inferred = mention("notes", "It rained.", "(publication date)", "2025-08-19", anchor=PUBLISHED_19, inferred=True)
+    assert "not stated by the document" in resolution_sentence(inferred, notes)
 
 
 def test_the_time_expression_is_found_by_offset_or_by_its_words(sample_timeline):
     events = by_id(build_page(sample_timeline))
     hill = [m for m in events["ev-summit"].mentions if m.source.id == "hill"][0].sentence
     assert (hill.before, hill.expression) == ("Trump met Putin in Alaska ", "last Friday")
-    # The inferred mention's expression lies outside its sentence: nothing is marked.
+    # An inferred date comes from outside the sentence: nothing is marked.
     rutte = events["ev-rutte"].mentions[0].sentence
     assert rutte.expression == "" and rutte.before == "Rutte called the US willingness a breakthrough."
+
+
+def test_an_inferred_date_marks_nothing_even_a_word_alike():
+    m = mention("hill", "The talks went on Tuesday too.", "Tuesday", "2025-08-19",
+                anchor=Anchor(kind="narrative", value="2025-08-19", text="Tuesday"), inferred=True)
+    page = build_page(make_timeline(undated=(m,)))
+    assert page.undated[0].sentence.expression == ""
 
 
 def test_a_wrong_offset_falls_back_to_the_words():
@@ -167,3 +195,62 @@ def test_anchor_without_text():
     m = mention("hill", "Then it rained on Friday.", "on Friday", "2025-08-15",
                 anchor=Anchor(kind="narrative", value="2025-08-18"))
     assert resolution_sentence(m, source).endswith("read against the story's time Mon 18 Aug 2025 → Fri 15 Aug 2025")
+
+
+def test_topic_lanes_group_events_by_a_shared_key_word(sample_timeline):
+    page = build_page(sample_timeline)
+    events = by_id(page)
+    assert events["ev-conflict"].lanes["topics"] == events["ev-talks"].lanes["topics"] == "talks"
+    assert events["ev-briefing"].lanes["topics"] == events["ev-troops"].lanes["topics"] == "troops"
+    assert events["ev-summit"].lanes["topics"] == OTHER_TOPICS
+    assert page.lanes["topics"] == ("talks", "troops", OTHER_TOPICS)
+
+
+def _keyword_event(event_id: str, *words: str):
+    base = make_timeline().events[0]
+    mentions = tuple(m.model_copy(update={"keywords": words}) for m in base.mentions)
+    return base.model_copy(update={"id": event_id, "mentions": mentions})
+
+
+def test_topic_lanes_pass_over_words_in_most_events_and_break_ties_by_name():
+    events = [
+        _keyword_event("a", "security", "air"),
+        _keyword_event("b", "security", "air"),
+        _keyword_event("c", "security", "boots"),
+        _keyword_event("d", "security", "boots"),
+        _keyword_event("e", "security", "alone"),
+    ]
+    assert topic_lanes(events) == {"a": "air", "b": "air", "c": "boots", "d": "boots"}
+
+
+def test_topic_lanes_stop_at_the_limit():
+    events = [_keyword_event(f"e{i:02d}{side}", f"word{i:02d}") for i in range(TOPIC_LANES + 3) for side in "ab"]
+    lanes = topic_lanes(events)
+    assert len(set(lanes.values())) == TOPIC_LANES
+    assert len(lanes) == 2 * TOPIC_LANES
+
+
+def test_without_key_words_there_is_no_topic_lane():
+    timeline = make_timeline()
+    bare = tuple(
+        e.model_copy(update={"mentions": tuple(m.model_copy(update={"keywords": ()}) for m in e.mentions)})
+        for e in timeline.events
+    )
+    assert "topics" not in build_page(timeline.model_copy(update={"events": bare})).lanes
+
+
+def test_republications_are_listed_with_their_source(sample_timeline):
+    berlin = [s for s in build_page(sample_timeline).sources if s.id == "berlin"][0]
+    (copy,) = berlin.republications
+    assert (copy.label, copy.url, copy.published, copy.similarity) == (
+        "Beispiel am Sonntag", "https://example.org/copy", "Wed 20 Aug 2025, 11:00 CEST", "93% alike"
+    )
+
+
+def test_the_actor_lane_follows_the_headline():
+    event = make_timeline().events[0]
+    named = event.model_copy(update={"headline": "Putin meets Trump in Alaska", "actors": ("Alaska", "Donald Trump", "Vladimir Putin")})
+    assert main_actor(named) == "Vladimir Putin"
+    unnamed = named.model_copy(update={"headline": "A summit took place"})
+    assert main_actor(unnamed) == "Alaska"
+    assert main_actor(named.model_copy(update={"actors": ()})) == NO_ACTOR

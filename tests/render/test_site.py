@@ -3,6 +3,7 @@
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -221,3 +222,16 @@ def test_the_page_is_a_pure_function_of_the_timeline(sample_timeline):
     first = render_files(sample_timeline)
     second = render_files(Timeline.model_validate_json(sample_timeline.model_dump_json()))
     assert first == second
+
+
+def test_every_file_the_site_is_built_from_is_package_data():
+    import tomllib
+    from fnmatch import fnmatch
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["*"]
+    package = Path(site_module.__file__).parent
+    assets = [p for folder in ("static", "templates") for p in (package / folder).rglob("*") if p.is_file()]
+    assets.append(PACKAGED_SCHEMA)
+    missing = [str(p.relative_to(package)) for p in assets if not any(fnmatch(p.name, pat) for pat in patterns)]
+    assert not missing, f"not installed with the package: {missing}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -29,34 +29,56 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
 
 
+_Combined = tuple[re.Pattern[str], tuple[str, ...]]  # one regex of all rules, and their reasons
+
+
 @dataclass(frozen=True)
 class Rules:
     rules: tuple[Rule, ...]
-    news_signals: tuple[re.Pattern[str], ...]
+    news_signal: re.Pattern[str]  # any of the resource's news signals
+    _all: _Combined = field(init=False, repr=False)
+    _strict: _Combined = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # One alternation per case, tried in rule order: a single regex call per line.
+        object.__setattr__(self, "_all", _combined(self.rules))
+        object.__setattr__(self, "_strict", _combined(tuple(r for r in self.rules if r.strict)))
 
     def reason_for(self, line: str) -> str | None:
         """Why `line` is boilerplate, or None when it is (or may be) news."""
         stripped = line.strip()
         if not stripped:
             return None
-        has_news_signal = any(signal.search(stripped) for signal in self.news_signals)
+        has_news_signal = self.news_signal.search(stripped) is not None
         reason = self._match(stripped, has_news_signal)
         if reason:
             return reason
         # A notice made of several boilerplate sentences ("Copyright 2025 X Inc. All rights
         # reserved. This material may not be published...") is boilerplate as a whole.
         sentences = _SENTENCE_BREAK.split(stripped)
-        if len(sentences) > 1:
-            reasons = [self._match(sentence, has_news_signal) for sentence in sentences]
-            if all(reasons):
-                return reasons[0]
-        return None
+        if len(sentences) < 2:
+            return None
+        reasons = []
+        for sentence in sentences:
+            found = self._match(sentence, has_news_signal)
+            if found is None:
+                return None
+            reasons.append(found)
+        return reasons[0]
 
     def _match(self, text: str, has_news_signal: bool) -> str | None:
-        for rule in self.rules:
-            if (rule.strict or not has_news_signal) and rule.pattern.fullmatch(text):
-                return rule.reason
-        return None
+        pattern, reasons = self._strict if has_news_signal else self._all
+        match = pattern.fullmatch(text)
+        if match is None or match.lastgroup is None:
+            return None
+        return reasons[int(match.lastgroup[1:])]
+
+
+def _combined(rules: tuple[Rule, ...]) -> _Combined:
+    if not rules:
+        return re.compile(r"(?!)"), ()
+    alternatives = "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(rules))
+    return re.compile(alternatives, rules[0].pattern.flags), tuple(rule.reason for rule in rules)
 
 
 @cache
@@ -74,7 +96,7 @@ def load_rules(name: str = "boilerplate.yaml") -> Rules:
             )
             for entry in raw["rules"]
         ),
-        news_signals=tuple(re.compile(s, re.IGNORECASE) for s in raw.get("news_signals", ())),
+        news_signal=re.compile("|".join(f"(?:{s})" for s in raw.get("news_signals", ())) or "(?!)", re.IGNORECASE),
     )
 
 

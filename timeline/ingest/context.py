@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
+from functools import cache
 from typing import Any
 
 import dateparser
@@ -28,25 +29,13 @@ from dateparser.date import DateDataParser
 from timeline.ingest import evidence
 from timeline.ingest.boilerplate import find_boilerplate
 from timeline.ingest.manifest import Manifest
-from timeline.ingest.model import Fields, RawDocument, Sourced
+from timeline.ingest.model import ORIGIN_LABELS, Fields, RawDocument, Sourced
 from timeline.temporal import zones
 from timeline.types import Document, Granularity, Origin, Problem, Span
 
 DEFAULT_ZONE = "UTC"
 _FIXED_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ORIGIN_LABEL: dict[str, str] = {
-    "front_matter": "front matter",
-    "manifest": "manifest",
-    "meta_tag": "meta tag",
-    "json_ld": "JSON-LD",
-    "htmldate": "htmldate",
-    "jsonl": "JSON Lines record",
-    "text": "text",
-    "inferred": "text (inferred)",
-    "command_line": "command line",
-    "default": "default",
-}
 # A first line longer than this is a paragraph, not a headline.
 _MAX_HEADLINE_WORDS = 30
 
@@ -127,6 +116,11 @@ _DATE_PARSER_SETTINGS = {
 }
 
 
+@cache
+def _date_parser(language: str) -> DateDataParser:
+    return DateDataParser(languages=evidence.date_languages(language), settings=_DATE_PARSER_SETTINGS)
+
+
 def to_datetime(value: Any, zone: tzinfo, language: str = "en") -> tuple[pendulum.DateTime, Granularity]:
     """A metadata date value -> an aware datetime and how precise it is.
 
@@ -150,7 +144,7 @@ def to_datetime(value: Any, zone: tzinfo, language: str = "en") -> tuple[pendulu
         return _aware(datetime.fromisoformat(text), zone), "second"
     except ValueError:
         pass
-    parsed = DateDataParser(languages=[language], settings=_DATE_PARSER_SETTINGS).get_date_data(text)
+    parsed = _date_parser(language).get_date_data(text)
     if parsed.date_obj is None:
         raise UnreadableDate(text)
     granularity: Granularity = "second" if "time" in (parsed.parts or ()) else "day"
@@ -214,25 +208,15 @@ def _text_or_none(value: Any) -> str | None:
 
 
 def _timezone(ctx: _Context, defaults: Defaults, language: str) -> tzinfo:
-    """The chain: explicit metadata, a dated value's own offset, the text, --tz, then UTC."""
-    for candidate in ctx.candidates("timezone"):
-        try:
-            zone = zone_of(str(candidate.value))
-        except ValueError:
-            ctx.error(
-                f"timezone {candidate.value!r} ({_ORIGIN_LABEL[candidate.origin]}) is not a zone name; "
-                "use an IANA name such as America/New_York or an offset such as +02:00"
-            )
-            continue
-        ctx.provenance["timezone"] = candidate.origin
-        return zone
-    for name in ("published", "updated"):
-        for candidate in ctx.candidates(name):
-            offset = _offset_of(candidate.value)
-            if offset is not None:
-                ctx.provenance["timezone"] = candidate.origin
-                return offset
-            break
+    """The chain: explicit metadata, the text, --tz, then UTC.
+
+    Within the metadata, layer by layer: a layer's `timezone`, else the offset its own
+    published/updated value carries ('2025-08-19T09:15:00+02:00').
+    """
+    for layer in ctx.layers:
+        zone = _layer_zone(ctx, layer)
+        if zone is not None:
+            return zone
     mention = evidence.find_zone_mention(ctx.raw.text, language)
     if mention is not None:
         reading, ambiguous = zones.resolve(mention.abbreviation, ctx.raw.region)
@@ -253,6 +237,26 @@ def _timezone(ctx: _Context, defaults: Defaults, language: str) -> tzinfo:
         "or pass --tz"
     )
     return pendulum.timezone(DEFAULT_ZONE)
+
+
+def _layer_zone(ctx: _Context, layer: Fields) -> tzinfo | None:
+    if "timezone" in layer:
+        candidate = layer["timezone"]
+        try:
+            zone = zone_of(str(candidate.value))
+        except ValueError:
+            ctx.error(
+                f"timezone {candidate.value!r} ({ORIGIN_LABELS[candidate.origin]}) is not a zone name; "
+                "use an IANA name such as America/New_York or an offset such as +02:00"
+            )
+        else:
+            ctx.provenance["timezone"] = candidate.origin
+            return zone
+    for name in ("published", "updated"):
+        if name in layer and (offset := _offset_of(layer[name].value)) is not None:
+            ctx.provenance["timezone"] = layer[name].origin
+            return offset
+    return None
 
 
 def _offset_of(value: Any) -> tzinfo | None:
@@ -278,9 +282,9 @@ def _dated(ctx: _Context, name: str, zone: tzinfo, language: str) -> tuple[pendu
     for candidate in ctx.candidates(name):
         try:
             result = to_datetime(candidate.value, zone, language)
-        except (UnreadableDate, ValueError, OverflowError):
+        except (UnreadableDate, ValueError, OverflowError, OSError):
             ctx.error(
-                f"{name} {str(candidate.value)!r} ({_ORIGIN_LABEL[candidate.origin]}) cannot be read as a date; "
+                f"{name} {str(candidate.value)!r} ({ORIGIN_LABELS[candidate.origin]}) cannot be read as a date; "
                 "write it as ISO 8601, e.g. 2025-08-19 or 2025-08-19T16:32-04:00"
             )
             continue
@@ -361,7 +365,7 @@ def _title(ctx: _Context) -> str | None:
     if title:
         return title
     # Plain text saved from a page starts with its headline.
-    if ctx.raw.kind in {"text", "markdown"}:
+    if ctx.raw.kind in {"text", "markdown", "jsonl"}:
         for line in ctx.raw.text.splitlines():
             candidate = line.strip().lstrip("#").strip()
             if not candidate:

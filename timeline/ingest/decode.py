@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -26,12 +26,17 @@ class Decoded:
 
 
 _WEB_DEFAULT = "cp1252"
+# C0 and C1 control characters other than the whitespace ones.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode a file's bytes, or raise `DecodeError` with a message for the user."""
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a file's bytes, or raise `DecodeError` with a message for the user.
+
+    `declared` is the encoding the content names itself (an HTML meta charset), tried first.
+    """
     if not data.strip():
         raise DecodeError("empty file: there is no text to read; add the article text or remove the file")
     for bom, encoding in _BOMS:
@@ -39,6 +44,11 @@ def decode(data: bytes) -> Decoded:
             return _checked(Decoded(data.decode(encoding), encoding, detected=False))
     if b"\x00" in data[:_SNIFF]:
         raise DecodeError("binary file, not text (it contains NUL bytes); pass text, Markdown, HTML or JSON Lines")
+    if declared and (codec := _codec(declared)):
+        try:
+            return _checked(Decoded(data.decode(codec), codec, detected=False))
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong; fall back to UTF-8 and detection
     try:
         return _checked(Decoded(data.decode("utf-8-sig"), "utf-8", detected=False))
     except UnicodeDecodeError as exc:
@@ -50,6 +60,15 @@ def decode(data: bytes) -> Decoded:
             "convert the file to UTF-8"
         )
     return _checked(Decoded(str(best), best.encoding, detected=True))
+
+
+def _codec(name: str) -> str | None:
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are windows-1252.
+    return _WEB_DEFAULT if codec in {"latin-1", "iso8859-1", "ascii"} else codec
 
 
 def _best_guess(data: bytes) -> charset_normalizer.CharsetMatch | None:
@@ -71,7 +90,7 @@ def _best_guess(data: bytes) -> charset_normalizer.CharsetMatch | None:
 
 def _checked(decoded: Decoded) -> Decoded:
     sample = decoded.text[:_SNIFF]
-    control = sum(1 for ch in sample if unicodedata.category(ch) in {"Cc", "Cs", "Co"} and ch not in "\t\n\r\f\v")
+    control = len(_CONTROL.findall(sample))
     if sample and control / len(sample) > _MAX_CONTROL_SHARE:
         raise DecodeError("binary file, not text (it is full of control characters); pass text, Markdown, HTML or JSON Lines")
     if not decoded.text.strip():

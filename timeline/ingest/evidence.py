@@ -15,6 +15,7 @@ from typing import Any
 
 import dateparser
 import yaml
+from dateparser.date import DateDataParser
 
 from timeline.ingest.boilerplate import iter_lines
 from timeline.temporal import zones
@@ -101,13 +102,23 @@ class PartialDate:
             return None
 
 
+@cache
+def date_languages(language: str) -> list[str] | None:
+    """[language] when dateparser knows it; None (let it detect) otherwise."""
+    try:
+        DateDataParser(languages=[language]).get_date_data("1 January 2000")  # it checks lazily
+    except ValueError:
+        return None
+    return [language]
+
+
 _YEAR = re.compile(r"\b\d{4}\b|\d{1,2}/\d{1,2}/\d{2}\b")
 
 
 def read_date(text: str, language: str = "en") -> PartialDate | None:
     """'Aug. 19, 2025' -> 2025-08-19; 'Aug. 19' -> (None, 8, 19); None when unreadable."""
     settings = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first"}
-    parsed = dateparser.parse(text, languages=[language], settings=settings)
+    parsed = dateparser.parse(text, languages=date_languages(language), settings=settings)
     if parsed is None:
         return None
     has_year = bool(_YEAR.search(text))

@@ -33,6 +33,20 @@ ALIASES = {
     "authors": "author",
 }
 
+# How each provenance value is named in messages and in `timeline read`.
+ORIGIN_LABELS: dict[str, str] = {
+    "front_matter": "front matter",
+    "manifest": "manifest",
+    "meta_tag": "meta tag",
+    "json_ld": "JSON-LD",
+    "htmldate": "htmldate",
+    "jsonl": "JSON Lines",
+    "text": "text",
+    "inferred": "inferred",
+    "command_line": "command line",
+    "default": "default",
+}
+
 
 @dataclass(frozen=True)
 class Sourced:

@@ -51,7 +51,11 @@ def chromium() -> Iterator[Any]:
         raise BrowserUnavailable("playwright is not installed (pip install -e '.[dev]')") from exc
     path = find_chromium()
     if path is None:
-        raise BrowserUnavailable("no chromium found: run `make browser` (Debian) or set TIMELINE_CHROMIUM")
+        explicit = os.environ.get("TIMELINE_CHROMIUM")
+        raise BrowserUnavailable(
+            f"TIMELINE_CHROMIUM={explicit} is not a file" if explicit
+            else "no chromium found: run `make browser` (Debian) or set TIMELINE_CHROMIUM"
+        )
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))

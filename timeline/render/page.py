@@ -7,6 +7,7 @@ the same without JavaScript and the script only draws, filters and switches zone
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,16 +22,28 @@ from timeline.render.when import (
     in_zone,
     is_timed,
 )
-from timeline.types import Conflict, Event, EventTime, Mention, Problem, Source, Timeline
+from timeline.types import (
+    Conflict,
+    Event,
+    EventTime,
+    Mention,
+    Problem,
+    Republication,
+    Source,
+    Timeline,
+)
 
 SEVERAL_OUTLETS = "Several outlets"
 NO_ACTOR = "No actor named"
+OTHER_TOPICS = "Other topics"
+# Topic lanes beyond this many would be too thin to read; the rest share OTHER_TOPICS.
+TOPIC_LANES = 8
 WALL_CLOCK = "YYYY-MM-DD HH:mm:ss"
 
 # Event styles, in legend order: how much the reader should lean on the date.
 STATUS_LABELS = {
     "reported": "Dated in the article's own words",
-    "inferred": "Date inferred from the narrative",
+    "inferred": "Date inferred, not stated in the sentence",
     "future": "Planned or expected",
     "hypothetical": "Hypothetical",
 }
@@ -76,6 +89,28 @@ class SourceView:
     weak_publication: bool = False
     events: int = 0
     undated: int = 0
+    republications: tuple[RepublicationView, ...] = ()
+
+    @property
+    def reference(self) -> str:
+        """How a sentence names the source: its outlet, else the article by its title."""
+        if self.outlet:
+            return self.outlet
+        return f"the article “{self.title}”" if self.title else f"document {self.id}"
+
+    @property
+    def report(self) -> str:
+        return f"{self.outlet}'s report" if self.outlet else self.reference
+
+
+@dataclass(frozen=True)
+class RepublicationView:
+    """The same story published elsewhere, read once as its source."""
+
+    label: str
+    url: str | None
+    published: str | None
+    similarity: str
 
 
 @dataclass(frozen=True)
@@ -165,7 +200,9 @@ class Page:
 def build_page(timeline: Timeline) -> Page:
     sources = _source_views(timeline)
     by_id = {s.id: s for s in sources}
-    views = [_event_view(event, by_id) for event in _chronological(timeline.events)]
+    ordered = _chronological(timeline.events)
+    topics = topic_lanes([e for e in ordered if e.time.start is not None])
+    views = [_event_view(event, by_id, topics.get(event.id, OTHER_TOPICS)) for event in ordered]
     placed = tuple(v for v in views if v.x is not None)
     unplaced = tuple(v for v in views if v.x is None)
     undated = tuple(
@@ -173,6 +210,12 @@ def build_page(timeline: Timeline) -> Page:
         for m in sorted(timeline.undated, key=lambda m: (m.source, m.start, m.id))
     )
     actors = sorted({a for e in timeline.events for a in e.actors} | {a for m in timeline.undated for a in m.actors})
+    lanes = {
+        "sources": _lane_order(placed, "sources", SEVERAL_OUTLETS),
+        "actors": _lane_order(placed, "actors", NO_ACTOR),
+    }
+    if any(lane != OTHER_TOPICS for lane in topics.values()):
+        lanes["topics"] = _lane_order(placed, "topics", OTHER_TOPICS)
     return Page(
         title="Timeline",
         summary=_summary(placed, sources),
@@ -182,9 +225,31 @@ def build_page(timeline: Timeline) -> Page:
         sources=sources,
         actors=tuple(actors),
         problems=tuple(timeline.problems),
-        lanes={"sources": _lane_order(placed, "sources", SEVERAL_OUTLETS),
-               "actors": _lane_order(placed, "actors", NO_ACTOR)},
+        lanes=lanes,
     )
+
+
+def topic_lanes(events: Sequence[Event]) -> dict[str, str]:
+    """Each event's topic: a key word it shares with other events, chosen greedily.
+
+    The word shared by the most events not yet placed names the next lane, until
+    TOPIC_LANES lanes exist; a word found in more than half of all events tells them apart
+    from nothing and is passed over. Events left over share OTHER_TOPICS.
+    """
+    words = {e.id: frozenset(k for m in e.mentions for k in m.keywords) for e in events}
+    everywhere = Counter(k for found in words.values() for k in found)
+    common = max(2, len(events) // 2)
+    lanes: dict[str, str] = {}
+    waiting = sorted(words)
+    while waiting and len(set(lanes.values())) < TOPIC_LANES:
+        counts = Counter(k for event_id in waiting for k in words[event_id] if everywhere[k] <= common)
+        shared = [(count, word) for word, count in counts.items() if count >= 2]
+        if not shared:
+            break
+        _, word = min(shared, key=lambda pair: (-pair[0], pair[1]))
+        lanes.update({event_id: word for event_id in waiting if word in words[event_id]})
+        waiting = [event_id for event_id in waiting if event_id not in lanes]
+    return lanes
 
 
 def safe_url(url: str | None) -> str | None:
@@ -232,6 +297,16 @@ def _source_view(source: Source, index: int, events: int, undated: int) -> Sourc
         weak_publication=source.provenance.get("published") in WEAK_ORIGINS,
         events=events,
         undated=undated,
+        republications=tuple(_republication_view(r, zone) for r in source.also_published_by),
+    )
+
+
+def _republication_view(republication: Republication, zone: str | None) -> RepublicationView:
+    return RepublicationView(
+        label=republication.outlet or republication.url or republication.origin,
+        url=safe_url(republication.url),
+        published=describe_published(republication.published, "minute", zone) if republication.published else None,
+        similarity="an exact copy" if republication.similarity >= 1 else f"{republication.similarity:.0%} alike",
     )
 
 
@@ -255,7 +330,7 @@ def _chronological(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=key)
 
 
-def _event_view(event: Event, by_id: dict[str, SourceView]) -> EventView:
+def _event_view(event: Event, by_id: dict[str, SourceView], topic: str) -> EventView:
     sources = tuple(sorted((_source_for(s, by_id) for s in set(event.sources)), key=lambda s: (s.index, s.id)))
     zone = _event_zone(event, by_id)
     x, span = _position(event.time, zone)
@@ -277,7 +352,11 @@ def _event_view(event: Event, by_id: dict[str, SourceView]) -> EventView:
         mentions=mentions,
         x=x,
         span=span,
-        lanes={"sources": _outlet_lane(sources), "actors": event.actors[0] if event.actors else NO_ACTOR},
+        lanes={
+            "sources": _outlet_lane(sources),
+            "actors": main_actor(event),
+            "topics": topic,
+        },
         zone=zone,
     )
 
@@ -286,6 +365,23 @@ def _event_zone(event: Event, by_id: dict[str, SourceView]) -> str | None:
     """The zone of the documents that date the event: clock times are shown in it."""
     zones = sorted({by_id[s].timezone for s in event.sources if s in by_id and by_id[s].timezone})
     return zones[0] if zones else None
+
+
+def main_actor(event: Event) -> str:
+    """The actor the headline names first (by full name or last word), else the first listed.
+
+    A headline leads with who acted, while the actor list may lead with a place."""
+    if not event.actors:
+        return NO_ACTOR
+
+    def position(actor: str) -> int:
+        for name in (actor, actor.split()[-1]):
+            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", event.headline)
+            if found:
+                return found.start()
+        return len(event.headline)
+
+    return min(event.actors, key=position)
 
 
 def _status(event: Event) -> str:
@@ -377,14 +473,16 @@ def _mention_view(mention: Mention, source: SourceView) -> MentionView:
 
 
 def _highlight(mention: Mention) -> Sentence:
-    """Split the sentence around its time expression, found by offset, else by its words."""
+    """Split the sentence around its time expression, found by offset, else by its words.
+
+    An inferred date comes from outside the sentence, so nothing in it is marked."""
     sentence, evidence = mention.sentence, mention.timex
-    if evidence is None or not evidence.text:
+    if evidence is None or not evidence.text or mention.inferred:
         return Sentence(sentence)
     at = -1
     if evidence.start is not None:
         offset = evidence.start - mention.start
-        if sentence[offset : offset + len(evidence.text)] == evidence.text and offset >= 0:
+        if offset >= 0 and sentence[offset : offset + len(evidence.text)] == evidence.text:
             at = offset
     if at < 0:
         at = sentence.find(evidence.text)
@@ -402,20 +500,24 @@ def resolution_sentence(mention: Mention, source: SourceView) -> str | None:
         return None
     zone = source.timezone
     result = describe_value(evidence.value, zone)
-    quoted = f"'{evidence.text}'"
-    where = f"in {source.label}"
-    if mention.inferred:
-        where = f"earlier {where} (this sentence gives no date of its own)"
     anchor = evidence.anchor
+    weak = " (a publication date not stated by the document)" if source.weak_publication else ""
+    if mention.inferred:
+        how = "No date in this sentence; "
+        if evidence.start is None and anchor is not None and anchor.kind == "publication":
+            how += f"dated to the day {source.report} was published, {describe_value(anchor.value, zone)}{weak}"
+        else:
+            setter = anchor.text if anchor is not None and anchor.text else evidence.text
+            how += f"the story's time was set by '{setter}' earlier in {source.reference}"
+        return f"{how} → {result}"
+    quoted = f"'{evidence.text}' in {source.reference}"
     if anchor is None or anchor.kind == "none":
-        how = f"{quoted} {where}, a date complete in itself"
+        how = f"{quoted}, a date complete in itself"
     elif anchor.kind == "publication":
-        how = f"{quoted} {where}, published {describe_value(anchor.value, zone)}"
-        if source.weak_publication:
-            how += " (a publication date not stated by the document)"
+        how = f"{quoted}, published {describe_value(anchor.value, zone)}{weak}"
     else:
         set_by = f", set by '{anchor.text}'" if anchor.text else ""
-        how = f"{quoted} {where}, read against the story's time {describe_value(anchor.value, zone)}{set_by}"
+        how = f"{quoted}, read against the story's time {describe_value(anchor.value, zone)}{set_by}"
     return f"{how} → {result}"
 
 

@@ -42,17 +42,19 @@ def schema_text() -> str:
     return dumps(timeline_schema())
 
 
-def timeline_data(timeline: Timeline) -> dict[str, Any]:
-    """`timeline` as JSON data, with mappings in a fixed key order so equal timelines dump
-    to equal bytes."""
-    data = timeline.model_dump(mode="json")
-    for source in data["sources"]:
-        source["provenance"] = dict(sorted(source["provenance"].items()))
-    return data
+def canonical(timeline: Timeline) -> Timeline:
+    """`timeline` with its mappings in a fixed key order, so equal timelines dump to equal bytes."""
+    sources = tuple(
+        source.model_copy(update={"provenance": dict(sorted(source.provenance.items()))})
+        for source in timeline.sources
+    )
+    return timeline.model_copy(update={"sources": sources})
 
 
 def timeline_text(timeline: Timeline) -> str:
-    return dumps(timeline_data(timeline))
+    """The text of `timeline.json` (pydantic's own JSON writer: the same text as json.dumps
+    with indent=2, many times faster)."""
+    return canonical(timeline).model_dump_json(indent=2) + "\n"
 
 
 def dumps(data: Any) -> str:

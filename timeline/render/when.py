@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import pendulum
 
@@ -62,6 +63,8 @@ def zone_label(moment: datetime) -> str:
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+# The same few days, zones and values come back for every mention: remember them.
+@lru_cache(maxsize=8192)
 def in_zone(moment: datetime, zone: str | None) -> pendulum.DateTime:
     """`moment` in the IANA zone or offset `zone`, or in its own offset when there is none."""
     instant = pendulum.instance(moment)
@@ -80,6 +83,7 @@ def describe_clock(moment: datetime, granularity: Granularity | None, zone: str 
     return f"{local.format(DAY_FORMAT)}, {clock} {zone_label(local)}"
 
 
+@lru_cache(maxsize=8192)
 def describe_day(day: str) -> str:
     return pendulum.parse(day, exact=True).format(DAY_FORMAT)  # type: ignore[union-attr]
 
@@ -91,6 +95,7 @@ def describe_published(moment: datetime, granularity: Granularity, zone: str | N
     return describe_day(in_zone(moment, zone).to_date_string())
 
 
+@lru_cache(maxsize=8192)
 def describe_value(value: str, zone: str | None = None) -> str:
     """A TIMEX3 value in words; an unknown form is shown as it is rather than guessed at."""
     if value in REFERENCES:

@@ -75,3 +75,18 @@ def resolve(abbreviation: str, region: str | None = None) -> tuple[ZoneReading |
             if region.upper() in reading.regions:
                 return reading, False
     return options[0], True
+
+
+@cache
+def _regions() -> dict[str, str]:
+    raw = resources.files("timeline.temporal.resources").joinpath("regions.yaml").read_text("utf-8")
+    return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
+
+
+def region_of(timezone: str) -> str | None:
+    """The region (ISO 3166 code) a document's IANA zone implies, used to read ambiguous abbreviations."""
+    table = _regions()
+    if timezone in table:
+        return table[timezone]
+    prefixes = [k for k in table if k.endswith("/") and timezone.startswith(k)]
+    return table[max(prefixes, key=len)] if prefixes else None

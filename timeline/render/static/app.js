@@ -16,6 +16,10 @@
   var HOUR = 3600 * 1000;
   var LANE_LABEL_MAX = 24;
   var HOVER_LINE_MAX = 60;
+  var LANE_MIN_PIXELS = 56;
+  var LANE_MAX_PIXELS = 420;
+  var SEARCH_PAUSE_MS = 200;
+  var MARKER_PITCH = 14; // vertical pixels per marker in a crowded day
 
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var chart = document.getElementById("chart");
@@ -150,13 +154,18 @@
     return Math.min(34, 10 + 8 * Math.sqrt(Math.max(0, event.sources.length - 1)));
   }
 
-  // Events on the same day in the same lane are spread vertically so none hides another.
-  function positions(events, lanes) {
+  // Events on the same day in the same lane are spread vertically so none hides another; a
+  // date is a whole day, so spreading them along the time axis would invent times of day.
+  function dayGroups(events) {
     var groups = {};
     events.forEach(function (event) {
       var key = event.lanes[state.lanes] + "\u0000" + eventX(event).slice(0, 10);
       (groups[key] = groups[key] || []).push(event);
     });
+    return groups;
+  }
+
+  function positions(groups, lanes) {
     var y = {};
     Object.keys(groups).forEach(function (key) {
       var group = groups[key].sort(function (a, b) {
@@ -215,14 +224,17 @@
     var lanes = data.lanes[state.lanes].filter(function (lane) {
       return events.some(function (e) { return e.lanes[state.lanes] === lane; });
     });
-    var y = positions(events, lanes);
+    var groups = dayGroups(events);
+    var crowd = Math.max.apply(null, [1].concat(Object.keys(groups).map(function (k) { return groups[k].length; })));
+    var lanePixels = Math.min(LANE_MAX_PIXELS, Math.max(LANE_MIN_PIXELS, MARKER_PITCH * crowd));
+    var y = positions(groups, lanes);
     var traces = [spanTrace(events, y)];
     data.statuses.forEach(function (status) {
       var group = events.filter(function (e) { return e.status === status.key; });
       if (group.length) traces.push(markerTrace(status, group, y));
     });
     var layout = {
-      height: Math.max(320, 170 + 56 * lanes.length),
+      height: Math.max(320, 170 + lanePixels * lanes.length),
       margin: { l: 10, r: 20, t: 40, b: 10 },
       font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 13, color: "#1f1f1f" },
       hovermode: "closest", dragmode: "pan", showlegend: false,
@@ -285,9 +297,14 @@
 
   var form = document.getElementById("controls");
   form.addEventListener("submit", function (e) { e.preventDefault(); });
+  // Redrawing a large chart on every keystroke would make typing lag: wait for a pause.
+  var searchTimer = null;
   document.getElementById("search").addEventListener("input", function (e) {
-    state.query = e.target.value.trim().toLowerCase();
-    applyFilters();
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () {
+      state.query = e.target.value.trim().toLowerCase();
+      applyFilters();
+    }, SEARCH_PAUSE_MS);
   });
   document.getElementById("filter-source").addEventListener("change", function (e) {
     state.source = e.target.value;

@@ -1,0 +1,68 @@
+"""Properties that hold for any text and any reference time (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import tag
+from timeline.temporal.grammar import grammar
+from timeline.temporal.values import is_value
+
+# Text built from the words the rules care about, so that examples reach deep into the grammar,
+# mixed with arbitrary characters.
+_WORDS = [
+    "Monday", "Tuesday", "Friday", "last", "next", "this", "the", "of", "a", "two", "twenty-one",
+    "days", "week", "weekend", "months", "year", "years", "ago", "later", "earlier", "before",
+    "after", "Aug.", "August", "May", "March", "19", "2025", "1998", "'98", "1990s", "4:32",
+    "p.m.", "a.m.", "EDT", "ET", "IST", "noon", "midnight", "morning", "night", "tonight",
+    "today", "yesterday", "tomorrow", "now", "recently", "the future", "quarter", "third",
+    "fiscal", "half", "first", "early", "late", "mid-", "about", "more than", "every", "daily",
+    "Christmas", "Thanksgiving", "winter", "summer", "century", "said", "will", "had", "was",
+    "8/19/2025", "2025-08-19", "-", ",", ".", "\n", "  ", "to", "from", "between", "and",
+    "nineteen", "ninety-four", "two thousand", "ended", "Sept. 30", "Q3", "'s", "year-earlier",
+]
+texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)), max_size=40).map(" ".join)
+references = st.one_of(
+    st.none(),
+    st.dates(),
+    # hypothesis takes naive bounds and attaches the zone itself
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)),  # noqa: DTZ001
+)
+zones = st.sampled_from([None, "America/New_York", "Europe/London", "Asia/Kolkata", "+05:30", "UTC"])
+
+settings.register_profile("temporal", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@settings(settings.get_profile("temporal"), max_examples=300)
+@given(text=texts, reference=references, timezone=zones)
+def test_any_text_tags_without_error_into_well_formed_expressions(text, reference, timezone):
+    timexes = tag(text, reference, timezone=timezone)
+    previous_end = 0
+    for t in timexes:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= previous_end, "expressions overlap or are out of order"
+        previous_end = t.end
+        assert t.text == text[t.start : t.end]
+        assert is_value(t.value), t.value
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        if t.interval is not None:
+            assert t.interval.start < t.interval.end
+            assert t.interval.start.tzinfo is not None
+
+
+@settings(settings.get_profile("temporal"), max_examples=200)
+@given(text=texts)
+def test_windowed_matching_finds_what_scanning_everything_finds(text):
+    g = grammar("en")
+    key = lambda m: (m.start, m.end, m.rule.index)  # noqa: E731
+    assert sorted(map(key, g.matches(text))) == sorted(map(key, g.matches_everywhere(text)))
+
+
+@settings(settings.get_profile("temporal"), max_examples=100)
+@given(text=st.text(max_size=300), reference=references)
+def test_arbitrary_unicode_never_breaks_the_tagger(text, reference):
+    for t in tag(text, reference):
+        assert text[t.start : t.end] == t.text

@@ -1,0 +1,249 @@
+"""The tagging engine: parsers find readings, refiners merge, extend and resolve them.
+
+    text -> rule matches -> readings (longest wins, no overlap)
+         -> merge neighbours ("9 a.m. EST" + "Tuesday") -> attach modifiers ("early", "about")
+         -> resolve in text order (reference time, narrative time, tense) -> Timex
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, tzinfo
+from functools import cache
+
+import pendulum
+
+from timeline.temporal.grammar import Grammar, Match, grammar
+from timeline.temporal.lexicon import Lexicon, read_resource
+from timeline.temporal.readings import BUILDERS, Reading
+from timeline.temporal.resolve import Resolver
+from timeline.temporal.tense import cues
+from timeline.temporal.values import is_value
+from timeline.types import Timex
+
+_MODIFIER_WINDOW = 40
+# A line this short that holds a clock time is a stamp ("Updated at 4:32 p.m. EDT"): its time is
+# on the publication day, not on the day the story was last at.
+_STAMP_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Refiners:
+    """Compiled language data the refiners use: joiners and modifier phrases."""
+
+    time_then_date: re.Pattern[str]
+    date_then_time: re.Pattern[str]
+    position: re.Pattern[str]
+    quantity: re.Pattern[str]
+    approximator: re.Pattern[str]
+    lexicon: Lexicon
+
+
+@cache
+def refiners(language: str) -> Refiners:
+    g = grammar(language)
+    joiners = read_resource(language, "rules.yaml").get("joiners", {})
+    lexicon = g.lexicon
+
+    def before(cls: str) -> re.Pattern[str]:
+        # The modifier ends the text before the expression, separated by spaces or a hyphen.
+        return re.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(cls)})[\s-]*\Z", re.IGNORECASE)
+
+    return Refiners(
+        time_then_date=re.compile(joiners.get("time_then_date", r"^\s*$").replace(" ", r"\s*"), re.IGNORECASE),
+        date_then_time=re.compile(joiners.get("date_then_time", r"^\s*$").replace(" ", r"\s*"), re.IGNORECASE),
+        position=before("position_words"),
+        quantity=before("quantity_modifiers"),
+        approximator=before("approximators"),
+        lexicon=lexicon,
+    )
+
+
+# ---- Reference time -----------------------------------------------------------------------------
+
+
+def reference_moment(reference: date | datetime | str | None, timezone: str | None) -> tuple[pendulum.DateTime | None, tzinfo]:
+    """The reference as an aware datetime in the document's zone (start of day for a date)."""
+    tz = _timezone(timezone)
+    if reference is None or reference == "":
+        return None, tz
+    if isinstance(reference, str):
+        parsed = pendulum.parse(reference, tz=tz)
+        if isinstance(parsed, pendulum.DateTime):
+            reference = parsed
+        elif isinstance(parsed, pendulum.Date):
+            reference = parsed
+        else:
+            raise ValueError(f"reference {reference!r} is not a date or a datetime")
+    if isinstance(reference, datetime):
+        if reference.tzinfo is None:
+            raise ValueError("reference datetime must be timezone-aware")
+        moment = pendulum.instance(reference)
+        return (moment.in_timezone(tz) if timezone else moment), (tz if timezone else moment.tzinfo or tz)
+    return pendulum.datetime(reference.year, reference.month, reference.day, tz=tz), tz
+
+
+def _timezone(name: str | None) -> tzinfo:
+    if not name:
+        return pendulum.UTC
+    if name[0] in "+-" and ":" in name:
+        sign = -1 if name[0] == "-" else 1
+        hours, minutes = name[1:].split(":")
+        return pendulum.FixedTimezone(sign * (int(hours) * 3600 + int(minutes) * 60))
+    return pendulum.timezone(name)
+
+
+# ---- Parsing: matches -> non-overlapping readings ----------------------------------------------
+
+
+def readings(g: Grammar, text: str) -> list[Reading]:
+    """The readings the rules find, longest first, none overlapping another.
+
+    A mask of the characters already taken makes each overlap test cost the length of the
+    candidate, so the whole choice is linear in the text (plus sorting the candidates).
+    """
+    candidates = sorted(g.matches(text), key=lambda m: (m.start - m.end, m.rule.index, m.start))
+    taken = bytearray(len(text))
+    chosen: list[Reading] = []
+    for m in candidates:
+        if 1 in taken[m.start : m.end]:
+            continue
+        built = _build(m)
+        if not built:
+            continue
+        for r in built:
+            taken[r.start : r.end] = b"\x01" * (r.end - r.start)
+        chosen.extend(built)
+    return sorted(chosen, key=lambda r: r.start)
+
+
+def _build(m: Match) -> list[Reading]:
+    builder = BUILDERS.get(m.rule.build)
+    if builder is None:
+        raise ValueError(f"rule {m.rule.name!r} names unknown builder {m.rule.build!r}")
+    return builder(m)
+
+
+# ---- Refiners --------------------------------------------------------------------------------
+
+
+def merge_neighbours(found: list[Reading], text: str, ref: Refiners) -> list[Reading]:
+    """Join a clock time and the day it is on into one expression."""
+    out: list[Reading] = []
+    for r in found:
+        if out and (merged := _merge(out[-1], r, text, ref)) is not None:
+            out[-1] = merged
+        else:
+            out.append(r)
+    return out
+
+
+def _merge(a: Reading, b: Reading, text: str, ref: Refiners) -> Reading | None:
+    if a.kind != "point" or b.kind != "point":
+        return None
+    gap = text[a.end : b.start]
+    if len(gap) > 6:
+        return None
+    if _is_time(a) and _is_day(b) and ref.time_then_date.match(gap):
+        return _combine(b, a, a.start, b.end)
+    if _is_day(a) and _is_time(b) and b.hour is not None and ref.date_then_time.match(gap):
+        return _combine(a, b, a.start, b.end)
+    return None
+
+
+def _is_time(r: Reading) -> bool:
+    return r.hour is not None and not r.has_date()
+
+
+def _is_day(r: Reading) -> bool:
+    day_known = r.weekday is not None or r.day is not None or r.days is not None
+    return day_known and r.hour is None and r.pod is None
+
+
+def _combine(day: Reading, time: Reading, start: int, end: int) -> Reading:
+    return replace(
+        day, start=start, end=end, rule=f"{time.rule}+{day.rule}" if start == time.start else f"{day.rule}+{time.rule}",
+        hour=time.hour, minute=time.minute, second=time.second, zone=time.zone, utc_offset=time.utc_offset,
+    )
+
+
+def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Reading]:
+    """Extend expressions over the words that qualify them: "early 1990", "about two years"."""
+    out: list[Reading] = []
+    previous_end = 0
+    for r in found:
+        left_edge = max(previous_end, r.start - _MODIFIER_WINDOW)
+        window = text[left_edge : r.start]
+        for pattern, applies in (
+            (ref.position, r.kind == "point" and r.count is None and r.hour is None),
+            (ref.approximator, r.kind == "point"),
+            (ref.quantity, r.kind == "duration" or (r.kind == "point" and r.count is not None)),
+        ):
+            if not applies:
+                continue
+            m = pattern.search(window)
+            if m:
+                cls = {ref.position: "position_words", ref.quantity: "quantity_modifiers", ref.approximator: "approximators"}[pattern]
+                mod = ref.lexicon.lookup(cls, m.group("word"))
+                r = r.moved(left_edge + m.start(), r.end, mod=mod if r.mod is None or cls != "position_words" else r.mod)
+                break
+        out.append(r)
+        previous_end = r.end
+    return out
+
+
+# ---- Tagging -------------------------------------------------------------------------------
+
+
+def tag(text: str, reference: date | datetime | str | None, timezone: str | None, language: str) -> list[Timex]:
+    g = grammar(language)
+    ref = refiners(language)
+    tense = cues(language)
+    moment, tz = reference_moment(reference, timezone)
+    found = attach_modifiers(merge_neighbours(readings(g, text), text, ref), text, ref)
+    resolver = Resolver(moment, tz, region=_region(timezone), document_zone=timezone is not None)
+    return list(_timexes(found, text, resolver, tense))
+
+
+def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> Iterable[Timex]:
+    for r in found:
+        direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
+        paragraph_start = text.rfind("\n", 0, r.start) + 1
+        paragraph_end = text.find("\n", r.end)
+        standalone = (len(text) if paragraph_end < 0 else paragraph_end) - paragraph_start < _STAMP_LENGTH
+        try:
+            resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone, near)
+        except (ValueError, OverflowError):
+            continue  # a date outside the calendar's range (year 0 or 10000): not an expression we can place
+        if resolved is None or not is_value(resolved.value):
+            continue
+        # Built from values the resolver has already checked: validation would only cost time.
+        yield Timex.model_construct(
+            start=r.start,
+            end=r.end,
+            text=text[r.start : r.end],
+            type=resolved.type,
+            value=resolved.value,
+            mod=resolved.mod,
+            quant=resolved.quant,
+            freq=resolved.freq,
+            interval=resolved.interval,
+            granularity=resolved.granularity,
+            anchor=resolved.anchor,
+            rule=r.rule,
+            ambiguous=resolved.ambiguous,
+        )
+
+
+def _needs_tense(r: Reading) -> bool:
+    if r.kind != "point" or r.year is not None or r.shift is not None or r.days is not None:
+        return False
+    return any(x is not None for x in (r.weekday, r.month, r.season, r.holiday, r.quarter, r.half))
+
+
+def _region(timezone: str | None) -> str | None:
+    from timeline.temporal.zones import region_of
+
+    return region_of(timezone) if timezone else None

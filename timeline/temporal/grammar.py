@@ -1,0 +1,626 @@
+"""Compile a language's rules (`resources/<lang>/rules.yaml`) against its lexicon.
+
+A rule's pattern names slots (`{month}`, `{count}`, `{day:day2}`) and lexicon classes
+(`[[months]]`); this module expands them into one compiled regex per rule and turns each match
+into a `Match`: the span plus the slot values, already converted to what the words mean
+("Aug." -> 8, "twenty-one" -> 21.0, "yesterday" -> {days: -1}).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _sre_constants  # the parsed form of patterns, read by first_characters
+import re._parser as _sre_parser
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from timeline.temporal import zones
+from timeline.temporal.lexicon import Lexicon, load, normalise, read_resource, trie_regex
+
+_SLOT = re.compile(r"\{(?P<slot>[a-z_0-9]+)(?::(?P<name>[a-z_0-9]+))?\}")
+_CLASS = re.compile(r"\[\[(?P<spec>[a-z_]+(?:-[a-z_]+)?)\]\]")
+
+
+class GrammarError(ValueError):
+    """A rules file that does not compile; names the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    index: int
+    regex: re.Pattern[str]
+    build: str
+    fixed: dict[str, Any]
+    slots: dict[str, str]  # group name -> slot (macro or lexicon class) that converts it
+    heads: frozenset[str]  # head words (lower case) or "<digits>" near which the rule can match
+    first: frozenset[str] | None = None  # lower-case characters a match can begin with (None: any)
+    at_head: bool = False  # a match always begins where its head does ("4:32 p.m.", "Aug. 19")
+
+
+# How far left of a head an expression may start ("the next two hundred and fifty years").
+_LEFT = 40
+_DIGITS = "<digits>"  # any run of digits
+_DIGITS4 = "<digits4>"  # a run of exactly four digits (years)
+# Where an expression can start: the first character of a word (or of "'90s").
+_WORD_START = re.compile(r"(?<![\w'\u2019])[\w'\u2019]")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One scan of the text for head words and digits; rules are tried only just before them."""
+
+    regex: re.Pattern[str]  # over lower-cased text
+    regex_any_case: re.Pattern[str]  # when lower-casing would move offsets
+    rules_by_head: dict[str, tuple[Rule, ...]]
+
+    def hits(self, text: str) -> Iterator[tuple[int, tuple[Rule, ...]]]:
+        """(offset, rules that need this head) for each head in the text, in text order."""
+        lowered = text.lower()
+        same_length = len(lowered) == len(text)
+        regex = self.regex if same_length else self.regex_any_case
+        by_head = self.rules_by_head
+        digits = by_head.get(_DIGITS, ())
+        digits4 = digits + by_head.get(_DIGITS4, ())
+        for hit in regex.finditer(lowered if same_length else text):
+            word = hit.group()
+            if word[0].isdigit():
+                found = digits4 if len(word) == 4 else digits
+            else:
+                found = by_head.get(word if same_length else word.lower(), ())
+            if found:
+                yield hit.start(), found
+
+
+def _first_character_view(text: str) -> str:
+    """The text as `Rule.first` sees it: lower case, one character per character, and digits
+    of other scripts as "0" (the regex engine's \\d matches them too)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+    if not text.isascii():
+        lowered = _ANY_DIGIT.sub("0", lowered)
+    return lowered
+
+
+_ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
+
+
+@dataclass(frozen=True)
+class Match:
+    """One rule matching one stretch of text; `values` maps group names to meanings."""
+
+    start: int
+    end: int
+    rule: Rule
+    values: dict[str, Any]
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    converters: dict[str, Callable[[str], Any]]
+    trigger: Trigger
+
+    def matches(self, text: str) -> Iterator[Match]:
+        """Every match of every rule (overlapping ones included; choosing is the caller's).
+
+        A rule is tried only at the starts of words a little before a head it needs, with an
+        anchored match: the regex engine never scans text that cannot hold an expression.
+        """
+        tried: set[int] = set()
+        stride = len(text) + 1
+        lowered = _first_character_view(text)
+        for position, rules in self.trigger.hits(text):
+            before: list[int] | None = None
+            for rule in rules:
+                base = rule.index * stride
+                first = rule.first
+                if rule.at_head:
+                    starts = [position]
+                else:
+                    if before is None:
+                        before = [m.start() for m in _WORD_START.finditer(text, max(0, position - _LEFT), position + 1)]
+                    starts = before
+                for start in starts:
+                    if (first is not None and lowered[start] not in first) or base + start in tried:
+                        continue
+                    tried.add(base + start)
+                    m = rule.regex.match(text, start)
+                    if m is not None:
+                        yield from self._match(rule, m)
+
+    def matches_everywhere(self, text: str) -> Iterator[Match]:
+        """What `matches` finds, by trying every rule at every word start (slow; for tests)."""
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        for rule in self.rules:
+            for start in starts:
+                m = rule.regex.match(text, start)
+                if m is not None:
+                    yield from self._match(rule, m)
+
+    def _match(self, rule: Rule, m: re.Match[str]) -> Iterator[Match]:
+        span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
+        start, end = m.span(span_group)
+        if start != end:
+            yield Match(start, end, rule, *self._convert(rule, m))
+
+    def _convert(self, rule: Rule, m: re.Match[str]) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+        values: dict[str, Any] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        for name, text in m.groupdict().items():
+            if text is None or name == "t":
+                continue
+            spans[name] = m.span(name)
+            slot = rule.slots.get(name)
+            values[name] = self.converters[slot](text) if slot else normalise(text)
+        return values, spans
+
+
+# ---- Converters: slot text -> meaning ----------------------------------------------------------
+
+
+def _number_converter(lexicon: Lexicon) -> Callable[[str], Any]:
+    ones = lexicon.classes.get("numbers", {})
+    tens = lexicon.classes.get("number_tens", {})
+    scales = lexicon.classes.get("number_scales", {})
+    fixed = {**lexicon.classes.get("number_vague", {}), **lexicon.classes.get("number_articles", {})}
+    fractions = lexicon.classes.get("fractions", {})
+
+    def convert(text: str) -> float | str | None:
+        key = normalise(text)
+        if key in fixed:
+            return fixed[key]
+        digits = key.replace(",", "")
+        whole, _, fraction = digits.partition(" ")
+        try:
+            value = float(whole)
+        except ValueError:
+            return _words_to_number(key, ones, tens, scales)
+        return value + float(fractions.get(fraction, 0)) if fraction else value
+
+    return convert
+
+
+def _words_to_number(key: str, ones: dict, tens: dict, scales: dict) -> float | None:
+    total = current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", key):
+        if word in ones:
+            current += ones[word]
+        elif word in tens:
+            current += tens[word]
+        elif word in scales:
+            current = max(current, 1) * scales[word]
+            if scales[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _year_words_converter(lexicon: Lexicon) -> Callable[[str], Any]:
+    """ "nineteen ninety-four" -> (1994, 4); "two thousand and one" -> (2001, 4)."""
+    ones = lexicon.classes.get("numbers", {})
+    tens = lexicon.classes.get("number_tens", {})
+    scales = lexicon.classes.get("number_scales", {})
+
+    def convert(text: str) -> tuple[int, int] | None:
+        words = re.split(r"[\s-]+", normalise(text))
+        if words[:2] == ["the", "year"]:
+            words = words[2:]
+        if "thousand" in words or "hundred" in words:
+            value = _words_to_number(" ".join(words), ones, tens, scales)
+            return (int(value), 4) if value else None
+        century = ones.get(words[0]) or tens.get(words[0])
+        rest = _words_to_number(" ".join(w for w in words[1:] if w != "oh"), ones, tens, scales)
+        if not century or rest is None or rest >= 100:
+            return None
+        return century * 100 + int(rest), 4
+
+    return convert
+
+
+def _year(text: str) -> tuple[int, int]:
+    """(year, digits): two-digit years get their century from the reference later."""
+    digits = re.sub(r"\D", "", text)
+    return int(digits), len(digits)
+
+
+def _decade(text: str) -> tuple[int, int]:
+    digits = re.sub(r"\D", "", text)
+    return int(digits[:-1]), len(digits) - 1  # "1990s" -> (199, 3); "'90s" -> (9, 1)
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _ampm(text: str) -> str:
+    return text.strip()[0].lower()
+
+
+def _utc_offset(text: str) -> str:
+    if text.upper() == "Z":
+        return "+00:00"
+    digits = text[1:].replace(":", "")
+    return f"{text[0]}{digits[:2]}:{digits[2:]}"
+
+
+def _converters(lexicon: Lexicon, macros: dict[str, dict[str, str]]) -> dict[str, Callable[[str], Any]]:
+    number = _number_converter(lexicon)
+    ordinals = lexicon.classes.get("ordinals", {})
+
+    def ordinal(text: str) -> int | None:
+        key = normalise(text)
+        if key in ordinals:
+            return ordinals[key]
+        digits = re.match(r"\d+", key)
+        return int(digits.group()) if digits else None
+
+    def times(text: str) -> float | None:
+        key = normalise(text)
+        fixed = lexicon.classes.get("frequency_words", {})
+        if key in fixed:
+            return fixed[key]
+        return number(key.rsplit(" ", 1)[0])
+
+    base: dict[str, Callable[[str], Any]] = {
+        "int": lambda text: int(text),
+        "number": number,
+        "year": _year,
+        "decade": _decade,
+        "day": _day,
+        "ordinal": ordinal,
+        "ampm": _ampm,
+        "zone": lambda text: text.upper().replace(".", ""),
+        "utc_offset": _utc_offset,
+        "flag": lambda text: True,
+        "text": normalise,
+        "times": times,
+        "year_words": _year_words_converter(lexicon),
+    }
+    converters: dict[str, Callable[[str], Any]] = {}
+    for slot, spec in macros.items():
+        kind = spec.get("convert", "text")
+        if kind in base:
+            converters[slot] = base[kind]
+        else:
+            converters[slot] = _class_lookup(lexicon, kind)
+    for cls in lexicon.classes:
+        converters.setdefault(cls, _class_lookup(lexicon, cls))
+    return converters
+
+
+def _class_lookup(lexicon: Lexicon, cls: str) -> Callable[[str], Any]:
+    if cls not in lexicon.classes:
+        raise GrammarError(f"converter names unknown lexicon class {cls!r}")
+    table = lexicon.classes[cls]
+    return lambda text: table.get(normalise(text))
+
+
+# ---- Compiling patterns ------------------------------------------------------------------------
+
+
+def _with_engine_classes(lexicon: Lexicon) -> Lexicon:
+    """Add the classes the engine derives: compound number words, zone abbreviations."""
+    classes = dict(lexicon.classes)
+    classes["zones"] = {a: a for a in zones.abbreviations()}  # upper case only: "EDT", not "Edt"
+    return Lexicon(lexicon.language, classes, lexicon.case_sensitive | {"zones"})
+
+
+def _number_words_regex(lexicon: Lexicon) -> str:
+    ones = lexicon.alternation("numbers")
+    tens = lexicon.alternation("number_tens")
+    scales = lexicon.alternation("number_scales")
+    small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
+    return rf"(?:{small}(?:\s{scales}(?:\s(?:and\s)?{small})?)?)"
+
+
+def _year_words_regex(lexicon: Lexicon) -> str:
+    """Years in words: "nineteen ninety-four", "nineteen oh five", "two thousand and one"."""
+    ones = lexicon.alternation("numbers")
+    tens = lexicon.alternation("number_tens")
+    small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
+    century = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    return (
+        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|hundred|ten|eleven|twelve|thirteen|fourteen"
+        rf"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\sthousand(?:\s(?:and\s)?{small})?)"
+    )
+
+
+def _expand_classes(pattern: str, lexicon: Lexicon, derived: dict[str, str]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        spec = m.group("spec")
+        if spec in derived:
+            return derived[spec]
+        return lexicon.alternation(spec)
+
+    return _CLASS.sub(replace, pattern)
+
+
+def _spaces(pattern: str) -> str:
+    """' ' -> one or more whitespace, ' ?' -> optional whitespace; character classes untouched."""
+    out: list[str] = []
+    in_class = escaped = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # a literal "]" first in the class
+                out.append("]")
+                i += 1
+        elif ch == " ":
+            if pattern[i + 1 : i + 2] == "?":
+                out.append(r"\s*")
+                i += 1
+            else:
+                out.append(r"\s+")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _head_words(head: Any, lexicon: Lexicon) -> set[str]:
+    """The words a macro's or rule's `head` stands for (one per lexicon entry: its longest word)."""
+    if head is None:
+        return set()
+    if head == "digits":
+        return {_DIGITS}
+    if head == "digits4":
+        return {_DIGITS4}
+    if isinstance(head, str):
+        if head not in lexicon.classes:
+            raise GrammarError(f"head names unknown lexicon class {head!r}")
+        return {_longest_word(w) for w in lexicon.classes[head]}
+    return {_longest_word(str(w).lower()) for w in head}
+
+
+def _starts_at_head(head: Any, pattern: str, lexicon: Lexicon) -> bool:
+    """Whether whatever a macro matches begins with its head: true of "Aug." (head "aug") and
+    "1998", not of "new year's day" (head "year") or "'98" (head "98")."""
+    if head is None:
+        return False
+    if isinstance(head, str) and head not in ("digits", "digits4"):
+        entries = list(lexicon.classes[head])
+    elif isinstance(head, list):
+        entries = [str(w).lower() for w in head]
+    else:
+        entries = []
+    if any(not entry.startswith(_longest_word(entry)) for entry in entries):
+        return False
+    first = first_characters(re.compile(pattern, re.IGNORECASE))
+    return first is not None and all(c.isalnum() for c in first)
+
+
+def _longest_word(entry: str) -> str:
+    # Letters only: the trigger matches whole runs of letters ("year's" fires on "year").
+    return max(re.findall(r"[^\W\d_]+", entry) or [entry], key=len)
+
+
+def _rule_heads(
+    spec: dict[str, Any], macro_heads: dict[str, set[str]], leading: set[str], lexicon: Lexicon
+) -> tuple[set[str], bool]:
+    """The heads near which a rule can match, and whether a match always begins at its head.
+
+    The heads are the rule's own `heads`, else those of one slot the pattern cannot do without
+    (a month rather than digits when it needs both: fewer tries)."""
+    if spec.get("heads"):
+        return _head_words(spec["heads"], lexicon), False
+    options = [slot for slot in mandatory_slots(spec["pattern"]) if macro_heads.get(slot)]
+    if not options:
+        return set(), False
+    slot = min(options, key=lambda s: (bool(macro_heads[s] & {_DIGITS, _DIGITS4}) * (2 - (_DIGITS4 in macro_heads[s])), len(macro_heads[s])))
+    opening = _LEADING_LOOKBEHINDS.sub("", spec["pattern"])
+    return macro_heads[slot], slot in leading and opening.startswith(("{" + slot + "}", "{" + slot + ":"))
+
+
+_LEADING_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=](?:\\.|[^()\\]|\([^()]*\))*\))+")
+
+
+def mandatory_slots(template: str) -> list[str]:
+    """Slots ({name} or {name:alias}) that every match of the template must contain: those not
+    inside an optional group, a repetition that allows zero, or an alternation."""
+    found: list[str] = []
+    # Each open group: [start index of its slots in `found`, whether it has a "|"].
+    stack: list[list[Any]] = [[0, False]]
+    optional_ranges: list[tuple[int, int]] = []
+    i, in_class = 0, False
+    while i < len(template):
+        ch = template[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[" and template.startswith("[[", i):
+            i = template.index("]]", i) + 2
+            continue
+        elif ch == "[":
+            in_class = True
+        elif ch == "{" and (m := _SLOT.match(template, i)):
+            found.append(m.group("slot"))
+            i = m.end()
+            continue
+        elif ch == "(":
+            stack.append([len(found), False])
+        elif ch == "|":
+            stack[-1][1] = True
+        elif ch == ")" and len(stack) > 1:
+            first, alternation = stack.pop()
+            rest = template[i + 1 : i + 2]
+            optional = alternation or rest in ("?", "*") or template.startswith("{0", i + 1)
+            if optional:
+                optional_ranges.append((first, len(found)))
+        i += 1
+    if stack[0][1]:
+        return []
+    return [slot for k, slot in enumerate(found) if not any(a <= k < b for a, b in optional_ranges)]
+
+
+def _compile_rule(
+    index: int,
+    spec: dict[str, Any],
+    macros: dict[str, str],
+    fields: dict[str, str],
+    macro_heads: dict[str, set[str]],
+    leading: set[str],
+    lexicon: Lexicon,
+    derived: dict[str, str],
+) -> Rule:
+    name = spec["name"]
+    slots: dict[str, str] = {}
+
+    def replace(m: re.Match[str]) -> str:
+        slot = m.group("slot")
+        group = m.group("name") or fields.get(slot, slot)
+        if group in slots:
+            raise GrammarError(f"rule {name!r}: field {group!r} captured twice; name one {{{slot}:other}}")
+        if slot in macros:
+            body = macros[slot]
+        elif slot in lexicon.classes:
+            body = lexicon.alternation(slot)
+        else:
+            raise GrammarError(f"rule {name!r}: unknown slot {slot!r}")
+        slots[group] = slot
+        return f"(?P<{group}>{body})"
+
+    pattern = _SLOT.sub(replace, _spaces(spec["pattern"]))
+    pattern = _expand_classes(pattern, lexicon, derived)
+    try:
+        regex = re.compile(rf"(?<![\w]){pattern}", re.IGNORECASE)
+    except re.error as exc:
+        raise GrammarError(f"rule {name!r} does not compile: {exc}") from exc
+    heads, at_head = _rule_heads(spec, macro_heads, leading, lexicon)
+    if not heads:
+        raise GrammarError(f"rule {name!r} has no head: give it a slot with a head, or `heads`")
+    return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
+                first_characters(regex), at_head)
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    lexicon = _with_engine_classes(load(language))
+    raw = read_resource(language, "rules.yaml")
+    derived = {"number_words": _number_words_regex(lexicon), "year_words": _year_words_regex(lexicon)}
+    macro_specs: dict[str, dict[str, str]] = raw.get("macros", {})
+    macros = {
+        slot: _expand_classes(_spaces(spec["pattern"]), lexicon, derived) for slot, spec in macro_specs.items()
+    }
+    fields = {slot: spec.get("as", slot) for slot, spec in macro_specs.items()}
+    macro_heads = {slot: _head_words(spec.get("head"), lexicon) for slot, spec in macro_specs.items()}
+    leading = {
+        slot for slot, spec in macro_specs.items() if _starts_at_head(spec.get("head"), macros[slot], lexicon)
+    }
+    rules = tuple(
+        _compile_rule(i, spec, macros, fields, macro_heads, leading, lexicon, derived)
+        for i, spec in enumerate(raw.get("rules", ()))
+    )
+    return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
+
+
+def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-case characters a match of `regex` can begin with, or None when it could begin
+    with almost anything. Read from the parsed pattern, so that a rule is not even tried where
+    its first character cannot be."""
+    try:
+        chars, _ = _first(_sre_parser.parse(regex.pattern, regex.flags))
+    except (_AnyFirst, re.error):
+        return None
+    if chars & _DIGIT_CHARS:
+        chars |= _DIGIT_CHARS  # other scripts' digits are seen as "0"
+    return frozenset(c.lower() for c in chars)
+
+
+class _AnyFirst(Exception):
+    """The pattern can begin with too many characters to be worth listing."""
+
+
+_DIGIT_CHARS = frozenset("0123456789")
+
+
+def _first(items: Any) -> tuple[set[str], bool]:
+    """(characters an item sequence can begin with, whether it can match the empty string)."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_of(op, av)
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        return _first_in(av), False
+    if op is c.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            chars, empty = _first(branch)
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op is c.SUBPATTERN:
+        return _first(av[3])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        chars, empty = _first(av[2])
+        return chars, empty or av[0] == 0
+    if op is c.ATOMIC_GROUP:
+        return _first(av)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True
+    raise _AnyFirst
+
+
+def _first_in(items: Any) -> set[str]:
+    c = _sre_constants
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            found.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 128:
+            found |= {chr(x) for x in range(av[0], av[1] + 1)}
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            found |= _DIGIT_CHARS  # other scripts' digits are seen as "0" (_first_character_view)
+        else:
+            raise _AnyFirst
+    return found
+
+
+def _trigger(rules: tuple[Rule, ...]) -> Trigger:
+    by_head: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for head in rule.heads:
+            by_head.setdefault(head, []).append(rule)
+    words = sorted(h for h in by_head if h not in (_DIGITS, _DIGITS4))
+    alternation = trie_regex(words)
+    # Lenient edges ("16-hour", "month's"): a trigger may fire too often, never too rarely.
+    pattern = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])|\d+"
+    return Trigger(
+        regex=re.compile(pattern),
+        regex_any_case=re.compile(pattern, re.IGNORECASE),
+        rules_by_head={head: tuple(found) for head, found in by_head.items()},
+    )

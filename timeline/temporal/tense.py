@@ -1,0 +1,125 @@
+"""Which way a relative expression points: the tense of the verb group around it.
+
+"Leavitt said Tuesday" -> past (inclusive of the reference day); "will meet Monday" -> future.
+Cues are data (`resources/<lang>/tense.yaml`). The cue nearest to the expression inside its
+clause decides: first to the left, where English puts auxiliaries; then to the right
+("on Monday said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from timeline.temporal.lexicon import read_resource, trie_regex
+
+Tense = Literal["past", "present", "future"]
+
+_WINDOW = 90  # characters of context looked at on each side
+_NEAR_RIGHT = 25  # a cue this close on the right beats a distant one on the left
+_ADJACENT = 6  # a cue this close is hard to overrule ("the quarter ended Sept. 30")
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    regex: re.Pattern[str]  # over the lower-cased clause, with plain apostrophes
+    phrases: dict[str, Tense]
+    clause_break: re.Pattern[str]
+    not_past: frozenset[str]
+    suffix: str
+    auxiliaries: dict[str, Tense]
+    adjacent_future: re.Pattern[str]
+
+    def tense_of(self, text: str, start: int, end: int) -> Tense | None:
+        return self.direction(text, start, end)[0]
+
+    def direction(self, text: str, start: int, end: int) -> tuple[Tense | None, bool]:
+        """The tense around text[start:end], and whether its cue is right next to it (a word
+        or two away), which makes it hard to overrule."""
+        left = self._left_clause(text, start).lower().replace("\u2019", "'")
+        if self.adjacent_future.search(left):
+            return "future", True
+        right = self._right_clause(text, end).lower().replace("\u2019", "'")
+        left_cue = None
+        for m in self.regex.finditer(left):
+            cue = self._classify(m)
+            if cue:
+                left_cue = (self._verb_group(left, m.start(), cue), len(left) - m.end())
+        right_cue = None
+        for m in self.regex.finditer(right):
+            cue = self._classify(m)
+            if cue:
+                right_cue = (self._verb_group(right, m.start(), cue), m.start())
+                break
+        chosen = left_cue
+        if left_cue and right_cue and right_cue[1] < _NEAR_RIGHT < left_cue[1]:
+            chosen = right_cue
+        chosen = chosen or right_cue
+        if chosen is None:
+            return None, False
+        return chosen[0], chosen[1] <= _ADJACENT
+
+    def _verb_group(self, clause: str, cue_start: int, cue: Tense) -> Tense:
+        """The auxiliary that opens the verb group decides: "will be named" (future), "had
+        been due to expire" (past), "is heard" (present); "is expected to" keeps the future."""
+        for word in _WORDS.findall(clause, max(0, cue_start - 30), cue_start)[-4:]:
+            tense = self.auxiliaries.get(word)
+            if tense == "present" and cue == "future":
+                return cue
+            if tense:
+                return tense
+        return cue
+
+    def _classify(self, m: re.Match[str]) -> Tense | None:
+        phrase = m.group()
+        tense = self.phrases.get(phrase) or self.phrases.get(" ".join(phrase.split()))
+        if tense:
+            return tense
+        if len(phrase) > len(self.suffix) + 2 and phrase not in self.not_past and phrase.endswith(self.suffix):
+            return "past"
+        return None
+
+    def _left_clause(self, text: str, start: int) -> str:
+        window = text[max(0, start - _WINDOW) : start]
+        breaks = list(self.clause_break.finditer(window))
+        return window[breaks[-1].end() :] if breaks else window
+
+    def _right_clause(self, text: str, end: int) -> str:
+        window = text[end : end + _WINDOW]
+        found = self.clause_break.search(window)
+        return window[: found.start()] if found else window
+
+
+_WORDS = re.compile(r"[\w'\u2019]+")
+
+
+def _phrase(words: list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for w in ordered)
+
+
+@cache
+def cues(language: str) -> TenseCues:
+    raw = read_resource(language, "tense.yaml")
+    phrases: dict[str, Tense] = {}
+    for kind in ("present", "past", "future"):  # a phrase listed twice takes the later kind
+        phrases.update({str(w).lower(): kind for w in raw[kind]})  # type: ignore[misc]
+    suffix = re.escape(raw.get("past_suffix", "ed"))
+    # Only cue phrases and words with the past suffix match: the rest of the clause is skipped in C.
+    alternation = trie_regex(sorted(phrases), space=r"\s+")
+    regex = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]+{suffix})(?![\w'])")
+    auxiliaries: dict[str, Tense] = {}
+    for tense, words in raw.get("auxiliaries", {}).items():
+        auxiliaries.update({w.lower(): tense for w in words})
+    adjacent = _phrase(raw.get("adjacent_future", [])) or "(?!)"
+    return TenseCues(
+        adjacent_future=re.compile(rf"(?<![\w'\u2019])(?:{adjacent})\s+(?:on\s+|at\s+)?\Z", re.IGNORECASE),
+        regex=regex,
+        phrases=phrases,
+        clause_break=re.compile(raw.get("clause_break") or r"[.;!?\n]"),
+        not_past=frozenset(w.lower() for w in raw.get("not_past", ())),
+        suffix=raw.get("past_suffix", "ed"),
+        auxiliaries=auxiliaries,
+    )
