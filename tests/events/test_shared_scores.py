@@ -20,7 +20,7 @@ pytestmark = pytest.mark.shared
 # corpus -> (recall, date accuracy (relaxed), cross-document merge F1), in percent.
 FLOORS = {
     "trial": (78.0, 74.0, 15.0),
-    "corpus_1": (70.0, 74.0, 5.0),
+    "corpus_1": (68.0, 74.0, 5.0),
 }
 
 

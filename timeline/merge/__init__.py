@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.events.narrative import HEADLINE_RULE
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import Prepared, Weights, prepare, similarity
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
@@ -208,12 +209,15 @@ def merged_time(mentions: Sequence[Mention]) -> tuple[EventTime, list[Conflict]]
 
 
 def _representative(mentions: Sequence[Mention]) -> Mention:
-    """The mention whose headline stands for the event: explicitly dated, actual, central."""
+    """The mention whose headline stands for the event: an article's own headline, else one
+    explicitly dated, actual, and central (sharing most key terms with the others)."""
     counts: Counter[str] = Counter(k for m in mentions for k in set(m.keywords))
 
     def rank(m: Mention) -> tuple:
         centrality = sum(counts[k] - 1 for k in set(m.keywords))
-        return (m.inferred, m.modality != "actual", -centrality, m.source, m.start, m.id)
+        headline = bool(m.timex and m.timex.rule == HEADLINE_RULE)  # written as a summary
+        return (not headline, m.inferred, m.modality != "actual", -centrality, m.source,
+                m.start, m.id)
 
     return min(mentions, key=rank)
 
