@@ -30,6 +30,7 @@ class TenseCues:
     not_past: frozenset[str]
     suffix: str
     auxiliaries: dict[str, Tense]
+    group_words: frozenset[str]
     adjacent_future: re.Pattern[str]
 
     def tense_of(self, text: str, start: int, end: int) -> Tense | None:
@@ -39,7 +40,8 @@ class TenseCues:
         """The tense around text[start:end], and whether its cue is right next to it (a word
         or two away), which makes it hard to overrule."""
         left = self._left_clause(text, start).lower().replace("\u2019", "'")
-        if self.adjacent_future.search(left):
+        adjacent = self.adjacent_future.search(left)
+        if adjacent and left[: adjacent.start()].strip():  # not "Until Thursday, they had ..."
             return "future", True
         right = self._right_clause(text, end).lower().replace("\u2019", "'")
         left_cue = None
@@ -51,6 +53,10 @@ class TenseCues:
         for m in self.regex.finditer(right):
             cue = self._classify(m)
             if cue:
+                # After the expression, "planned" is when the planning happened ("On Friday,
+                # the government planned ..."), not the time of what was planned.
+                if cue == "future" and m.group().endswith(self.suffix):
+                    cue = "past"
                 right_cue = (self._verb_group(right, m.start(), cue), m.start())
                 break
         chosen = left_cue
@@ -63,14 +69,19 @@ class TenseCues:
 
     def _verb_group(self, clause: str, cue_start: int, cue: Tense) -> Tense:
         """The auxiliary that opens the verb group decides: "will be named" (future), "had
-        been due to expire" (past), "is heard" (present); "is expected to" keeps the future."""
-        for word in _WORDS.findall(clause, max(0, cue_start - 30), cue_start)[-4:]:
+        been due to expire" (past), "is heard" (present); "is expected to" keeps the future.
+        The group runs back from the cue over auxiliaries and the words that sit between them
+        ("not", "been"), and stops at anything else."""
+        decided: Tense | None = None
+        for word in reversed(_WORDS.findall(clause, max(0, cue_start - 40), cue_start)):
             tense = self.auxiliaries.get(word)
-            if tense == "present" and cue == "future":
-                return cue
-            if tense:
-                return tense
-        return cue
+            if tense is not None:
+                decided = tense
+            elif word not in self.group_words:
+                break
+        if decided is None or (decided == "present" and cue == "future"):
+            return cue
+        return decided
 
     def _classify(self, m: re.Match[str]) -> Tense | None:
         phrase = m.group()
@@ -122,4 +133,5 @@ def cues(language: str) -> TenseCues:
         not_past=frozenset(w.lower() for w in raw.get("not_past", ())),
         suffix=raw.get("past_suffix", "ed"),
         auxiliaries=auxiliaries,
+        group_words=frozenset(str(w).lower() for w in raw.get("verb_group_words", ())),
     )
