@@ -31,6 +31,7 @@ class TenseCues:
     suffix: str
     auxiliaries: dict[str, Tense]
     group_words: frozenset[str]
+    adjective_markers: frozenset[str]
     adjacent_future: re.Pattern[str]
 
     def tense_of(self, text: str, start: int, end: int) -> Tense | None:
@@ -46,12 +47,12 @@ class TenseCues:
         right = self._right_clause(text, end).lower().replace("\u2019", "'")
         left_cue = None
         for m in self.regex.finditer(left):
-            cue = self._classify(m)
+            cue = self._classify(m, left)
             if cue:
                 left_cue = (self._verb_group(left, m.start(), cue), len(left) - m.end())
         right_cue = None
         for m in self.regex.finditer(right):
-            cue = self._classify(m)
+            cue = self._classify(m, right)
             if cue:
                 # After the expression, "planned" is when the planning happened ("On Friday,
                 # the government planned ..."), not the time of what was planned.
@@ -83,12 +84,16 @@ class TenseCues:
             return cue
         return decided
 
-    def _classify(self, m: re.Match[str]) -> Tense | None:
+    def _classify(self, m: re.Match[str], clause: str) -> Tense | None:
         phrase = m.group()
         tense = self.phrases.get(phrase) or self.phrases.get(" ".join(phrase.split()))
         if tense:
             return tense
         if len(phrase) > len(self.suffix) + 2 and phrase not in self.not_past and phrase.endswith(self.suffix):
+            # "a still unspecified date", "the proposed merger": an adjective, not a verb.
+            before = _WORDS.findall(clause, max(0, m.start() - 16), m.start())
+            if before and before[-1] in self.adjective_markers:
+                return None
             return "past"
         return None
 
@@ -134,4 +139,5 @@ def cues(language: str) -> TenseCues:
         suffix=raw.get("past_suffix", "ed"),
         auxiliaries=auxiliaries,
         group_words=frozenset(str(w).lower() for w in raw.get("verb_group_words", ())),
+        adjective_markers=frozenset(str(w).lower() for w in raw.get("adjective_markers", ())),
     )
