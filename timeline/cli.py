@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,8 +20,16 @@ from rich.table import Table
 
 from timeline import __version__
 from timeline.pipeline import DEFAULT_OUT, DEFAULT_SOURCES, BuildOptions, build
+from timeline.render import SiteError
+from timeline.render.export import (
+    ExportError,
+    ExportFormat,
+    export,
+    load_timeline,
+    write_atomically,
+)
 from timeline.temporal import tag as tag_text
-from timeline.types import Timex
+from timeline.types import Problem, Timex
 
 app = typer.Typer(
     name="timeline",
@@ -47,13 +55,24 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def parse_when(value: str, what: str) -> pendulum.DateTime | pendulum.Date:
-    """'2025-08-19' or '2025-08-19T16:32-04:00' -> a date or an aware datetime."""
+def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTime | pendulum.Date:
+    """'2025-08-19' -> a date; '2025-08-19T16:32-04:00' -> an aware datetime.
+
+    A datetime written without an offset is read in `tz` (the --tz option), else in UTC.
+    """
     try:
-        parsed = pendulum.parse(value, exact=True)
+        parsed = pendulum.parse(value, exact=True, tz=None)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
         raise UserError(f"{what} {value!r} is not an ISO 8601 date or datetime ({exc})") from exc
-    if isinstance(parsed, pendulum.DateTime | pendulum.Date):
+    if isinstance(parsed, pendulum.DateTime):
+        if parsed.tzinfo is None:
+            try:
+                zone = pendulum.timezone(tz or "UTC")
+            except ValueError as exc:  # pendulum InvalidTimezone
+                raise UserError(f"--tz {tz!r} is not a known timezone") from exc
+            parsed = parsed.replace(tzinfo=zone)
+        return parsed
+    if isinstance(parsed, pendulum.Date):
         return parsed
     raise UserError(f"{what} {value!r} is not a date or a datetime")
 
@@ -81,27 +100,35 @@ def _root(
     """
 
 
+# The input options shared by `build` and `read`.
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
+]
+ManifestOption = Annotated[
+    Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
+]
+TimezoneOption = Annotated[
+    str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
+]
+StrictOption = Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")]
+
+
 @app.command("build")
 def build_command(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help="Files, folders, globs or URLs. Default: the seed corpus in seeds/."),
-    ] = None,
+    sources: SourcesArgument = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where to write the site.")] = Path(DEFAULT_OUT),
-    manifest: Annotated[
-        Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
-    ] = None,
-    tz: Annotated[
-        str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
-    ] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
-    ] = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
     workers: Annotated[
         int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
     ] = None,
     cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero when any source could not be read.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Read articles, resolve their dates, merge events across sources, and write the site.
 
@@ -115,17 +142,15 @@ def build_command(
         options = BuildOptions(
             manifest=manifest,
             timezone=tz,
-            published=_as_datetime(parse_when(published, "--published"), tz) if published else None,
+            published=_as_published(parse_when(published, "--published", tz)) if published else None,
             workers=workers,
             cdn=cdn,
             strict=strict,
         )
         result = _build_with_progress(sources or list(DEFAULT_SOURCES), out_dir, options)
-    except UserError as exc:
+    except (UserError, SiteError) as exc:
         fail(str(exc))
-    for problem in result.problems:
-        colour = "yellow" if problem.severity == "warning" else "red"
-        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+    _print_problems(result.problems)
     timeline = result.timeline
     if not timeline.sources:
         fail("no document could be read; nothing was written", code=1)
@@ -139,10 +164,65 @@ def build_command(
         raise typer.Exit(1)
 
 
-def _as_datetime(value: pendulum.DateTime | pendulum.Date, tz: str | None) -> datetime:
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        colour = "yellow" if problem.severity == "warning" else "red"
+        err.print(f"[{colour}]{problem.severity}:[/] {problem}", highlight=False, soft_wrap=True)
+
+
+class ReadFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("read")
+def read_command(
+    sources: SourcesArgument = None,
+    manifest: ManifestOption = None,
+    tz: TimezoneOption = None,
+    published: PublishedOption = None,
+    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.table,
+    strict: StrictOption = False,
+) -> None:
+    """Read articles and show the publication context found for each; nothing is built.
+
+    Each value is followed by where it came from (front matter, manifest, meta tag, JSON-LD,
+    htmldate, JSON Lines, text, inferred, command line, default).
+
+    [bold]Examples[/]
+
+      timeline read seeds/
+      timeline read saved/ feed.jsonl --tz Europe/London --format json
+    """
+    from timeline.ingest import IngestOptions, read_documents
+    from timeline.ingest.report import documents_json, documents_table
+
+    try:
+        options = IngestOptions(
+            manifest=manifest,
+            timezone=tz,
+            published=_as_published(parse_when(published, "--published", tz)) if published else None,
+        )
+    except UserError as exc:
+        fail(str(exc))
+    documents, problems = read_documents(sources or list(DEFAULT_SOURCES), options)
+    _print_problems(problems)
+    if fmt is ReadFormat.json:
+        sys.stdout.write(documents_json(documents, problems) + "\n")
+    elif documents:
+        out.print(documents_table(documents))
+    if not documents:
+        fail("no document could be read", code=1)
+    if strict and any(p.severity == "error" for p in problems):
+        raise typer.Exit(1)
+
+
+def _as_published(value: pendulum.DateTime | pendulum.Date) -> datetime | date:
+    """A datetime stays as parsed (aware); a date alone stays a date, read later as that day
+    in each document's own zone (with day granularity)."""
     if isinstance(value, pendulum.DateTime):
-        return value if value.tzinfo else value.replace(tzinfo=pendulum.timezone(tz or "UTC"))
-    return pendulum.datetime(value.year, value.month, value.day, tz=tz or "UTC")
+        return value
+    return date(value.year, value.month, value.day)
 
 
 def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOptions):
@@ -195,7 +275,7 @@ def tag_command(
     """
     try:
         text = _read_text(file)
-        reference = parse_when(dct, "--dct") if dct else None
+        reference = parse_when(dct, "--dct", tz) if dct else None
     except UserError as exc:
         fail(str(exc))
     timexes = tag_text(text, reference, timezone=tz)
@@ -285,6 +365,45 @@ def _timex_table(timexes: list[Timex]) -> Table:
         anchor = f"{t.anchor.kind} {t.anchor.value}" if t.anchor else ""
         table.add_row(f"{t.start}-{t.end}", t.text, t.type, t.value, anchor, t.rule)
     return table
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="timelinejs, csv or ics.")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file (default: standard output).")
+    ] = None,
+    timeline_file: Annotated[
+        Path, typer.Option("--timeline", help="The timeline.json to read.")
+    ] = Path(DEFAULT_OUT) / "timeline.json",
+    mentions: Annotated[bool, typer.Option(help="CSV: one row per mention instead of per event.")] = False,
+) -> None:
+    """Export a built timeline.json to another tool's format.
+
+    timelinejs: Knight Lab's TimelineJS3 JSON. csv: one row per event (or per mention with
+    --mentions; cells a spreadsheet would run as formulas get a leading apostrophe).
+    ics: iCalendar, one VEVENT per dated event: clock times as timed events (UTC), days and
+    parts of days as all-day events, weeks and months as all-day events spanning the period.
+
+    [bold]Examples[/]
+
+      timeline export --format timelinejs --out timelinejs.json
+      timeline export --format csv --mentions > mentions.csv
+      timeline export --format ics --timeline mysite/timeline.json --out events.ics
+    """
+    if mentions and fmt is not ExportFormat.csv:
+        fail("--mentions applies to --format csv only")
+    try:
+        content = export(load_timeline(timeline_file), fmt, mentions=mentions)
+        if out_file is None:
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            write_atomically(out_file, content)
+    except ExportError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{out_file}: cannot be written ({exc.strerror or exc})")
 
 
 def _read_text(file: Path) -> str:

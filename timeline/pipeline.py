@@ -8,10 +8,11 @@ cluster. Merging needs every mention and runs once, in the parent.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from timeline import events, ingest, merge, render, temporal
@@ -29,7 +30,7 @@ DEFAULT_OUT = "site"
 class BuildOptions:
     manifest: Path | None = None
     timezone: str | None = None
-    published: datetime | None = None
+    published: datetime | date | None = None  # a date alone: that day in each document's zone
     workers: int | None = None  # None: one per CPU; 1: no worker processes
     cdn: bool = False
     strict: bool = False
@@ -60,9 +61,25 @@ def analyse_document(document: Document) -> list[Mention]:
     return events.extract_mentions(document, timexes)
 
 
+def _analyse_chunk(documents: list[Document]) -> list[list[Mention]]:
+    return [analyse_document(document) for document in documents]
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _analyse_all(
     documents: Sequence[Document], workers: int | None, progress: Progress | None
 ) -> Iterator[list[Mention]]:
+    """Mentions of each document, in input order (so the output is deterministic)."""
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(documents) < _PARALLEL_THRESHOLD:
         for document in documents:
@@ -70,11 +87,24 @@ def _analyse_all(
             if progress:
                 progress(1)
         return
+    # A bounded window of chunks in flight: Executor.map would submit every document at once,
+    # which for a million articles means holding a million pickled texts in the queue.
+    window = workers * 4
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for mentions in pool.map(analyse_document, documents, chunksize=_CHUNK):
-            yield mentions
-            if progress:
-                progress(1)
+        pending: deque[Future[list[list[Mention]]]] = deque()
+        for chunk in _chunks(documents, _CHUNK):
+            pending.append(pool.submit(_analyse_chunk, chunk))
+            if len(pending) >= window:
+                yield from _finish(pending.popleft(), progress)
+        while pending:
+            yield from _finish(pending.popleft(), progress)
+
+
+def _finish(future: Future[list[list[Mention]]], progress: Progress | None) -> Iterator[list[Mention]]:
+    results = future.result()
+    if progress:
+        progress(len(results))
+    yield from results
 
 
 def build_timeline(

@@ -46,6 +46,17 @@ class Span(_Model):
     reason: str = Field(description="Why the span is not news, e.g. 'boilerplate: copyright line'.")
 
 
+class Republication(_Model):
+    """Another publication of the same story (an exact or near duplicate), kept as one document."""
+
+    id: str
+    origin: str
+    outlet: str | None = None
+    url: str | None = None
+    published: AwareDatetime | None = None
+    similarity: float = Field(ge=0, le=1, description="Estimated word-shingle Jaccard similarity; 1 for an exact copy.")
+
+
 class Document(_Model):
     """One article with its publication context. Produced by `timeline.ingest`."""
 
@@ -70,6 +81,9 @@ class Document(_Model):
         (), description="Parts of the body that are not news: boilerplate, update stamps."
     )
     notes: tuple[str, ...] = Field((), description="Warnings raised while reading the document.")
+    also_published_by: tuple[Republication, ...] = Field(
+        (), description="The same story as published elsewhere; read once, as this document."
+    )
 
 
 class Interval(_Model):
@@ -142,6 +156,17 @@ class Mention(_Model):
     time: EventTime | None = None
     timex: TimeEvidence | None = None
     inferred: bool = Field(False, description="Dated from the narrative, not from its own words.")
+    keywords: tuple[str, ...] = Field(
+        (), description="Content-word lemmas of the statement, compared when merging."
+    )
+    actor_keys: tuple[str, ...] = Field(
+        (), description="Actors as documents share them (surnames, bare organisation names)."
+    )
+    occasion: str | None = Field(
+        None,
+        description="Mentions of one document with the same occasion report one happening "
+        "(one briefing, one interview), whatever their wording.",
+    )
 
 
 class Conflict(_Model):
@@ -178,6 +203,7 @@ class Source(_Model):
     updated: AwareDatetime | None = None
     timezone: str | None = None
     provenance: dict[str, Origin] = Field(default_factory=dict)
+    also_published_by: tuple[Republication, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> Source:
@@ -192,6 +218,7 @@ class Source(_Model):
             updated=document.updated,
             timezone=document.timezone,
             provenance=document.provenance,
+            also_published_by=document.also_published_by,
         )
 
 

@@ -5,14 +5,194 @@ Contract used by the pipeline:
     extract_mentions(document, timexes) -> list[Mention]
 
 Mentions with `time is None` are background with no temporal evidence; merge keeps them apart.
+
+How: the body is split into sentences outside the excluded spans (`sentences`); each sentence is
+read for its actors (`actors`), verb groups and modality (`tense`), main predicate, attribution,
+quotations and the happening each time expression dates (`attach`). Statements with no time of
+their own take the narrative time or the publication day, or stay undated (`narrative`). Each
+dated reading becomes a mention with a rule-made headline and key terms (`headline`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from timeline.events import lexicon as lexicons
+from timeline.events.actors import Registry, capitalised_inside
+from timeline.events.attach import Analysis, Reading, analyse, is_stamp
+from timeline.events.headline import headline, keywords
+from timeline.events.narrative import Dating, Narrator
+from timeline.events.sentences import Sentence, split
 from timeline.types import Document, Mention, Timex
+
+__all__ = ["extract_mentions"]
+
+_SENTENCE_END = frozenset('.!?”"’)')
+_MAX_HEADLINE_LINES = 3
+# Least resemblance for a headline to stand for one of its article's statements.
+_HEADLINE_RESEMBLANCE = 0.15
 
 
 def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Mention]:
-    raise NotImplementedError
+    """Every statement of `document` that reports a happening, dated where evidence allows."""
+    lexicon = lexicons.load(document.language)
+    sentences = split(document.text, document.excluded)
+    registry = Registry(mid_sentence=capitalised_inside([s.tokens for s in sentences]))
+    narrator = Narrator(document)
+    ordered = sorted(timexes, key=lambda t: t.start)
+    drafts: list[tuple[Mention, Analysis, Reading]] = []
+    headline_lines = _headline_lines(document, sentences)
+    for sentence in sentences:
+        inside = [t for t in ordered if t.start >= sentence.start and t.end <= sentence.end]
+        if is_stamp(sentence, inside, lexicon):
+            continue
+        analysis = analyse(sentence, inside, lexicon, registry, sentence.line in headline_lines)
+        if not _is_statement(analysis, lexicon.min_words):
+            narrator.after(analysis, None, None)
+            continue
+        drafts.extend(_mentions(document, analysis, narrator, lexicon))
+    return _with_occasions(drafts, registry)
+
+
+def _with_occasions(
+    drafts: Sequence[tuple[Mention, Analysis, Reading]], registry: Registry
+) -> list[Mention]:
+    """Mark the statements of one occasion: one speaker (or the organisation a spokesperson
+    speaks for) at one time; a headline joins the statement it resembles most."""
+    occasions: dict[str, str] = {}
+    for mention, analysis, reading in drafts:
+        if reading.main and analysis.reporting and mention.time and mention.attribution:
+            group = registry.speaks_for(mention.attribution)
+            occasions[mention.id] = f"{group}@{mention.time.value}"
+    for mention, analysis, reading in drafts:
+        if not (analysis.is_title and reading.main and mention.time):
+            continue
+        best = max(
+            (
+                (_resemblance(mention, other), other.time.value == mention.time.value,
+                 other_reading.main, other.id)
+                for other, other_analysis, other_reading in drafts
+                if not other_analysis.is_title and other.time is not None
+                and other.time.value.startswith(mention.time.value)
+            ),
+            default=None,
+        )
+        if best is not None and best[0] >= _HEADLINE_RESEMBLANCE:
+            occasion = occasions.setdefault(best[-1], f"headline@{best[-1]}")
+            occasions[mention.id] = occasion
+    return [
+        m.model_copy(update={"occasion": occasions[m.id]}) if m.id in occasions else m
+        for m, _, _ in drafts
+    ]
+
+
+def _resemblance(a: Mention, b: Mention) -> float:
+    """Jaccard overlap of two mentions' key terms and actors."""
+    left = set(a.keywords) | {f"@{k}" for k in a.actor_keys}
+    right = set(b.keywords) | {f"@{k}" for k in b.actor_keys}
+    return len(left & right) / len(left | right) if left and right else 0.0
+
+
+def _headline_lines(document: Document, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The lines of the headline block: the title, and a deck under it, before the first
+    line that ends like a sentence. A headline reads as the day's news."""
+    lines: list[int] = []
+    for sentence in sentences:
+        if lines and sentence.line == lines[-1]:
+            continue
+        text = document.text[sentence.start:].split("\n", 1)[0].strip()
+        if not text or text[-1] in _SENTENCE_END or len(lines) >= _MAX_HEADLINE_LINES:
+            break
+        lines.append(sentence.line)
+    title = (document.title or "").strip().casefold()
+    if document.title and sentences:
+        first = document.text[sentences[0].start:].split("\n", 1)[0].strip().casefold()
+        if first == title and sentences[0].line not in lines:
+            lines.insert(0, sentences[0].line)
+    return frozenset(lines)
+
+
+def _is_statement(analysis: Analysis, min_words: int) -> bool:
+    words = sum(1 for t in analysis.sentence.tokens if t.is_word)
+    if words < min_words:
+        return False
+    return analysis.main is not None or bool(analysis.embedded) or analysis.quote_only
+
+
+def _mentions(
+    document: Document, analysis: Analysis, narrator: Narrator, lexicon: lexicons.Lexicon
+) -> list[tuple[Mention, Analysis, Reading]]:
+    main = analysis.main
+    if main is None and analysis.quote_only:
+        main = Reading(head=0, lemma="say", noun=False, tense="past", modality="actual",
+                       main=True)
+    out: list[tuple[Mention, Analysis, Reading]] = []
+    main_dating = narrator.date_main(analysis, main) if main else None
+    narrator.after(analysis, main, main_dating)
+    if main is not None and main_dating is not None:
+        out.append((_mention(document, analysis, main, main_dating, 0, lexicon), analysis, main))
+    seen_values = {main_dating.time.value} if main_dating else set()
+    for k, reading in enumerate(analysis.embedded, start=1):
+        assert reading.timex is not None
+        dating = Dating(*_explicit(reading))
+        if dating.time.value in seen_values and main_dating and not main_dating.inferred:
+            continue
+        seen_values.add(dating.time.value)
+        out.append((_mention(document, analysis, reading, dating, k, lexicon), analysis, reading))
+    if not out and main is not None:
+        out.append((_mention(document, analysis, main, None, 0, lexicon), analysis, main))
+    return out
+
+
+def _explicit(reading: Reading):
+    from timeline.events.narrative import event_time, evidence
+
+    assert reading.timex is not None
+    return event_time(reading.timex), evidence(reading.timex), False
+
+
+def _mention(
+    document: Document,
+    analysis: Analysis,
+    reading: Reading,
+    dating: Dating | None,
+    k: int,
+    lexicon: lexicons.Lexicon,
+) -> Mention:
+    sentence = analysis.sentence
+    actors = _actor_names(analysis)
+    return Mention(
+        id=f"{document.id}:{sentence.start}-{sentence.end}:{k}",
+        source=document.id,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        headline=headline(analysis, reading, lexicon),
+        actors=actors,
+        attribution=analysis.attribution if reading.main else None,
+        quotes=analysis.quotes,
+        predicate=reading.lemma,
+        modality=reading.modality,
+        time=dating.time if dating else None,
+        timex=dating.evidence if dating else None,
+        inferred=dating.inferred if dating else False,
+        keywords=keywords(sentence.tokens, analysis, lexicon),
+        actor_keys=tuple(sorted({a.key for a in analysis.actors} | _attribution_key(analysis))),
+
+    )
+
+
+def _actor_names(analysis: Analysis) -> tuple[str, ...]:
+    names: list[str] = []
+    for name in [analysis.attribution, *(a.name for a in analysis.actors)]:
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _attribution_key(analysis: Analysis) -> set[str]:
+    if not analysis.attribution:
+        return set()
+    from timeline.events.actors import actor_key
+
+    return {actor_key(analysis.attribution, "person")}

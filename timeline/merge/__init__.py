@@ -5,14 +5,260 @@ Contract used by the pipeline:
     merge_mentions(mentions) -> tuple[list[Event], list[Mention]]   # (events, undated)
 
 Events come sorted by time, then id; the output depends only on the input (deterministic).
+
+How: dated mentions are blocked by time and indexed by actor and term (`blocking`), candidate
+pairs are scored (`similarity`), and clusters grow by average linkage, strongest pairs first: two
+clusters join only when their mentions agree on average, so one shared name cannot chain two
+happenings of the same day together. Statements one speaker makes on one occasion in one
+article (consecutive, same time) are linked as one happening. The merged time is the most precise
+time consistent with every mention's own time; when sources put the same happening on
+different dates, the event keeps both readings as a `Conflict`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from timeline.types import Event, Mention
+from timeline.merge.blocking import candidate_pairs
+from timeline.merge.similarity import Prepared, Weights, prepare, similarity
+from timeline.types import Conflict, Event, EventTime, Mention, Modality
+
+__all__ = ["MergeOptions", "merge_mentions"]
 
 
-def merge_mentions(mentions: Iterable[Mention]) -> tuple[list[Event], list[Mention]]:
-    raise NotImplementedError
+@dataclass(frozen=True)
+class MergeOptions:
+    # Lowest pair score that proposes joining two clusters.
+    pair_threshold: float = 0.5
+    # The join is accepted when this share of the smaller cluster's mentions each have a
+    # partner scoring at least `member_threshold` in the other cluster.
+    member_threshold: float = 0.35
+    coverage: float = 0.5
+    coverage_sample: int = 8
+    # Disjoint times (a disagreement between sources) need stronger agreement on content.
+    conflict_threshold: float = 0.7
+
+
+def merge_mentions(
+    mentions: Iterable[Mention], options: MergeOptions = MergeOptions()
+) -> tuple[list[Event], list[Mention]]:
+    """Join the mentions of each happening into one event; return (events, undated)."""
+    mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.id))
+    undated = [m for m in mentions if m.time is None]
+    dated = [m for m in mentions if m.time is not None]
+    prepared, weights = prepare(dated)
+    clusters = _cluster(prepared, weights, options)
+    events = [_event([prepared[i].mention for i in members]) for members in clusters]
+    loose = [m for m in dated if m.time is not None and m.time.start is None]
+    events.extend(_event([m]) for m in loose)
+    events.sort(key=_event_order)
+    return events, undated
+
+
+# -- clustering -------------------------------------------------------------------------
+
+
+class _Clusters:
+    """Union-find over mention indexes, keeping each cluster's members."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]) or (
+            len(self.members[ra]) == len(self.members[rb]) and rb < ra
+        ):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+    def groups(self) -> list[list[int]]:
+        return sorted(sorted(m) for m in self.members.values())
+
+
+def _occasions(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
+    """Mentions one document marks as one occasion (see `Mention.occasion`)."""
+    first: dict[tuple[str, str], int] = {}
+    links: list[tuple[int, int]] = []
+    for p in prepared:
+        if p.mention.occasion:
+            key = (p.mention.source, p.mention.occasion)
+            if key in first:
+                links.append((first[key], p.index))
+            else:
+                first[key] = p.index
+    return links
+
+
+def _cluster(
+    prepared: Sequence[Prepared], weights: Weights, options: MergeOptions
+) -> list[list[int]]:
+    clusters = _Clusters(len(prepared))
+    scores: dict[tuple[int, int], float] = {}
+
+    def pair_score(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in scores:
+            score, relation = similarity(prepared[key[0]], prepared[key[1]], weights)
+            needed = options.conflict_threshold if relation == "near" else 0.0
+            scores[key] = score if score >= needed else 0.0
+        return scores[key]
+
+    for i, j in _occasions(prepared):
+        clusters.union(i, j)
+    proposals = []
+    for i, j in candidate_pairs(prepared, weights):
+        score = pair_score(i, j)
+        if score >= options.pair_threshold:
+            proposals.append((score, i, j))
+    proposals.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for _score, i, j in proposals:
+        ri, rj = clusters.find(i), clusters.find(j)
+        if ri == rj:
+            continue
+        if _coverage(clusters.members[ri], clusters.members[rj], pair_score, options) >= (
+            options.coverage
+        ):
+            clusters.union(ri, rj)
+    return clusters.groups()
+
+
+def _coverage(a: Sequence[int], b: Sequence[int], score, options: MergeOptions) -> float:
+    """Share of the smaller cluster's mentions that have a close partner in the other one.
+
+    One strong pair proposes a merge; coverage decides it, so that a single shared detail
+    cannot chain two different happenings together. Large clusters are sampled.
+    """
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    small = sorted(small)[: options.coverage_sample]
+    large = sorted(large)[: options.coverage_sample * 2]
+    covered = sum(1 for i in small if any(score(i, j) >= options.member_threshold for j in large))
+    return covered / len(small)
+
+
+# -- events ---------------------------------------------------------------------------
+
+
+def _span(time: EventTime) -> float:
+    if time.start is None or time.end is None:
+        return float("inf")
+    return (time.end - time.start).total_seconds()
+
+
+def _contains(outer: EventTime, inner: EventTime) -> bool:
+    if None in (outer.start, outer.end, inner.start, inner.end):
+        return outer.value == inner.value
+    return outer.start <= inner.start and inner.end <= outer.end  # type: ignore[operator]
+
+
+def _disjoint(a: EventTime, b: EventTime) -> bool:
+    if None in (a.start, a.end, b.start, b.end):
+        return a.value != b.value
+    return a.end <= b.start or b.end <= a.start  # type: ignore[operator]
+
+
+def merged_time(mentions: Sequence[Mention]) -> tuple[EventTime, list[Conflict]]:
+    """The most precise time consistent with the mentions' own times, and any disagreement.
+
+    Explicitly dated mentions decide; inferred ones only when there are no others. Among the
+    readings, the one most mentions allow (contain) wins, then the most precise, then the
+    earliest; explicit readings disjoint from it are reported as a conflict.
+    """
+    explicit = [m for m in mentions if not m.inferred and m.time is not None]
+    pool = explicit or [m for m in mentions if m.time is not None]
+    times = [m.time for m in pool if m.time is not None]
+
+    def support(t: EventTime) -> int:
+        return sum(1 for other in times if _contains(other, t))
+
+    best = min(times, key=lambda t: (-support(t), _span(t), t.start is None, t.start, t.value))
+    disagreeing = [m for m in explicit if m.time is not None and _disjoint(m.time, best)]
+    if not disagreeing:
+        return best, []
+    agreeing = [m for m in explicit if m.time is not None and not _disjoint(m.time, best)]
+    values = sorted({best.value} | {m.time.value for m in disagreeing if m.time})
+    sources = sorted({m.source for m in agreeing + disagreeing})
+    readings = "; ".join(
+        f"{value}: {', '.join(sorted({m.source for m in explicit if m.time and m.time.value == value}))}"
+        for value in values
+    )
+    note = f"sources disagree on the date of this happening ({readings}); {best.value} is shown"
+    return best, [Conflict(values=tuple(values), sources=tuple(sources), note=note)]
+
+
+def _representative(mentions: Sequence[Mention]) -> Mention:
+    """The mention whose headline stands for the event: explicitly dated, actual, central."""
+    counts: Counter[str] = Counter(k for m in mentions for k in set(m.keywords))
+
+    def rank(m: Mention) -> tuple:
+        centrality = sum(counts[k] - 1 for k in set(m.keywords))
+        return (m.inferred, m.modality != "actual", -centrality, m.source, m.start, m.id)
+
+    return min(mentions, key=rank)
+
+
+def _actors(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    counts: Counter[str] = Counter(a for m in mentions for a in m.actors)
+    names = sorted(counts, key=lambda n: (-counts[n], n))
+    kept: list[str] = []
+    for name in sorted(names, key=lambda n: -len(n)):
+        if not any(other.endswith(" " + name) for other in kept):
+            kept.append(name)
+    longer = {n: next((k for k in kept if k.endswith(" " + n)), n) for n in names}
+    ordered: list[str] = []
+    for name in names:
+        full = longer[name]
+        if full not in ordered:
+            ordered.append(full)
+    return tuple(ordered)
+
+
+def _modality(mentions: Sequence[Mention]) -> Modality:
+    kinds = {m.modality for m in mentions}
+    for kind in ("actual", "future", "hypothetical"):
+        if kind in kinds:
+            return kind  # type: ignore[return-value]
+    return "actual"
+
+
+def event_id(mentions: Sequence[Mention]) -> str:
+    """Stable id: a hash of the first mention's source and offsets."""
+    first = min(mentions, key=lambda m: (m.source, m.start, m.end, m.id))
+    digest = hashlib.sha1(f"{first.source}:{first.start}-{first.end}:{first.id}".encode())
+    return "ev-" + digest.hexdigest()[:12]
+
+
+def _event(mentions: Sequence[Mention]) -> Event:
+    ordered = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.id))
+    time, conflicts = merged_time(ordered)
+    sources = tuple(sorted({m.source for m in ordered}))
+    return Event(
+        id=event_id(ordered),
+        headline=_representative(ordered).headline,
+        time=time,
+        sources=sources,
+        actors=_actors(ordered),
+        modality=_modality(ordered),
+        conflicts=tuple(conflicts),
+        mentions=tuple(ordered),
+    )
+
+
+def _event_order(event: Event) -> tuple:
+    start = event.time.start
+    return (start is None, start.timestamp() if start else 0.0, _span(event.time), event.id)

@@ -6,14 +6,11 @@ Contract used by the pipeline:
 
 Writes into a temporary directory beside `out_dir`, then renames it into place, so a failed
 build never leaves a half-written site. The same timeline gives byte-identical files.
+Raises `SiteError` (a one-line message naming the folder) when the site cannot be written.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from timeline.render.site import SiteError, render_files, write_site
 
-from timeline.types import Timeline
-
-
-def write_site(timeline: Timeline, out_dir: Path, *, cdn: bool = False) -> None:
-    raise NotImplementedError
+__all__ = ["SiteError", "render_files", "write_site"]

@@ -1,0 +1,127 @@
+"""merge_mentions: one event per happening, with every source, and nothing else joined."""
+
+import random
+
+from merge_fixtures import mention, when
+
+from timeline.merge import merge_mentions
+from timeline.merge.blocking import candidate_pairs
+from timeline.merge.similarity import prepare, spelling_map
+
+BRIEFING = {"framework", "security", "guarantee", "national", "team", "peace"}
+MEETING = {"meet", "leader", "white", "summit", "european"}
+
+
+def test_two_sources_reporting_one_statement_become_one_event():
+    a = mention("hill", 10, when("2025-08-19"), keywords=BRIEFING | {"task"},
+                actors=["Karoline Leavitt", "Donald Trump"], attribution="Karoline Leavitt")
+    b = mention("wire", 50, when("2025-08-19"), keywords=BRIEFING | {"direct"},
+                actors=["Karoline Leavitt", "Trump"], attribution="Leavitt", inferred=True)
+    events, undated = merge_mentions([a, b])
+    assert undated == []
+    [event] = events
+    assert event.sources == ("hill", "wire")
+    assert {m.id for m in event.mentions} == {a.id, b.id}
+    assert event.time.value == "2025-08-19"
+    assert "Karoline Leavitt" in event.actors and "Donald Trump" in event.actors
+
+
+def test_different_happenings_on_the_same_day_stay_apart():
+    remark = mention("hill", 10, when("2025-08-18"), keywords={"breakthrough", "guarantee", "willingness"},
+                     actors=["Mark Rutte", "Trump"], attribution="Mark Rutte")
+    meeting = mention("wire", 50, when("2025-08-18"), keywords=MEETING,
+                      actors=["Trump", "Volodymyr Zelenskyy"], predicate="meet")
+    events, _ = merge_mentions([remark, meeting])
+    assert len(events) == 2
+
+
+def test_the_merged_time_is_the_most_precise_consistent_one():
+    morning = when("2025-08-19TMO", part=(6, 12))
+    a = mention("hill", 10, morning, keywords={"air", "support", "interview", "ground"},
+                actors=["Trump"], attribution="Trump")
+    b = mention("wire", 50, when("2025-08-19"), keywords={"air", "support", "interview", "ground"},
+                actors=["Trump"], attribution="Trump", inferred=True)
+    [event] = merge_mentions([a, b])[0]
+    assert event.time.value == "2025-08-19TMO"
+    assert event.conflicts == ()
+
+
+def test_sources_disagreeing_on_the_date_keep_both_readings_as_a_conflict():
+    words = {"crash", "runway", "airliner", "passenger", "investigation"}
+    a = mention("a", 10, when("2025-08-18"), keywords=words, actors=["Acme Airlines"], predicate="crash")
+    b = mention("b", 10, when("2025-08-19"), keywords=words, actors=["Acme Airlines"], predicate="crash")
+    [event] = merge_mentions([a, b])[0]
+    [conflict] = event.conflicts
+    assert conflict.values == ("2025-08-18", "2025-08-19")
+    assert conflict.sources == ("a", "b")
+    assert "disagree" in conflict.note
+
+
+def test_far_apart_times_never_merge():
+    words = {"crash", "runway", "airliner", "passenger"}
+    a = mention("a", 10, when("2025-08-01"), keywords=words, actors=["Acme"], predicate="crash")
+    b = mention("b", 10, when("2025-08-19"), keywords=words, actors=["Acme"], predicate="crash")
+    assert len(merge_mentions([a, b])[0]) == 2
+
+
+def test_undated_mentions_are_returned_apart_and_never_merged():
+    dated = mention("a", 10, when("2025-08-19"), keywords={"x1"})
+    background = mention("a", 30, None, keywords={"x1"})
+    events, undated = merge_mentions([dated, background])
+    assert undated == [background]
+    assert all(m.time is not None for e in events for m in e.mentions)
+
+
+def test_one_occasion_in_one_document_is_one_event():
+    a = mention("a", 10, when("2025-08-19"), keywords={"alpha"}, occasion="WH@2025-08-19")
+    b = mention("a", 90, when("2025-08-19"), keywords={"omega"}, occasion="WH@2025-08-19")
+    [event] = merge_mentions([a, b])[0]
+    assert len(event.mentions) == 2
+
+
+def test_a_single_shared_name_does_not_chain_two_happenings():
+    # a-b agree strongly, b-c agree strongly on other things, a and c share nothing but b.
+    a = mention("a", 10, when("2025-08-19"), keywords={"budget", "vote", "senate", "tax"},
+                actors=["Smith"], predicate="vote")
+    b = mention("b", 10, when("2025-08-19"), keywords={"budget", "vote", "senate", "storm", "flood"},
+                actors=["Smith", "Jones"], predicate="vote")
+    c = mention("c", 10, when("2025-08-19"), keywords={"storm", "flood", "evacuation", "coast"},
+                actors=["Jones"], predicate="flood")
+    events, _ = merge_mentions([a, b, c])
+    assert not any({"a", "c"} <= set(e.sources) for e in events)
+
+
+def test_output_is_deterministic_whatever_the_input_order():
+    mentions = [
+        mention(f"s{i % 7}", i * 20, when(f"2025-08-{10 + i % 5:02d}"),
+                keywords={f"k{i % 4}", f"k{i % 3 + 10}", "common"}, actors=[f"Person {i % 6}"])
+        for i in range(60)
+    ]
+    first = merge_mentions(mentions)
+    shuffled = mentions[:]
+    random.Random(7).shuffle(shuffled)
+    assert merge_mentions(shuffled) == first
+    ids = [e.id for e in first[0]]
+    assert len(ids) == len(set(ids))
+    starts = [e.time.start for e in first[0]]
+    assert starts == sorted(starts)
+
+
+def test_spellings_of_one_name_are_joined_for_comparison():
+    mapping = spelling_map(["zelenskyy", "zelenskyy", "zelensky", "trump", "truman"])
+    assert mapping == {"zelensky": "zelenskyy"}
+
+
+def test_blocking_pairs_only_mentions_that_share_a_bucket_and_two_keys():
+    mentions = [
+        mention("a", 10, when("2025-08-19"), keywords={"rocket", "launch"}),
+        mention("b", 10, when("2025-08-19"), keywords={"rocket", "launch"}),
+        mention("c", 10, when("2025-08-19"), keywords={"harvest", "launch"}),  # one key only
+        mention("d", 10, when("2025-03-02"), keywords={"rocket", "launch"}),  # another month
+        mention("e", 10, when("2025-08-01", days=31), keywords={"rocket", "launch"}),
+    ]
+    prepared, weights = prepare(mentions)
+    pairs = set(candidate_pairs(prepared, weights))
+    sources = {frozenset((prepared[i].mention.source, prepared[j].mention.source)) for i, j in pairs}
+    assert sources == {frozenset("ab"), frozenset("ae"), frozenset("be")}
+    assert len(pairs) == len(list(candidate_pairs(prepared, weights)))

@@ -1,0 +1,90 @@
+"""The CLI's own behaviour: version, help, one-line errors, the `tag` JSON contract."""
+
+import json
+
+from typer.testing import CliRunner
+
+from timeline import __version__
+from timeline.cli import app
+
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"timeline {__version__}"
+
+
+def test_help_shows_examples():
+    result = runner.invoke(app, ["build", "--help"])
+    assert result.exit_code == 0
+    assert "timeline build" in result.output
+
+
+def test_tag_json_contract(tmp_path):
+    text = "Leavitt said Tuesday that the leaders met last Friday."
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    timexes = json.loads(result.output)["timexes"]
+    assert [(t["text"], t["type"], t["value"]) for t in timexes] == [
+        ("Tuesday", "DATE", "2025-08-19"),
+        ("last Friday", "DATE", "2025-08-15"),
+    ]
+    for t in timexes:
+        assert text[t["start"]:t["end"]] == t["text"]
+
+
+def test_tag_missing_file_is_one_line_error(tmp_path):
+    result = runner.invoke(app, ["tag", str(tmp_path / "nope.txt"), "--dct", "2025-08-19"])
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output and "no such file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_tag_rejects_unreadable_dct(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Monday", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "next tuesday-ish"])
+    assert result.exit_code == 2
+    assert "--dct" in result.output
+
+
+def test_tag_non_utf8_names_the_file(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Caf\xe9 opened on Monday".encode("latin-1"))
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19"])
+    assert result.exit_code == 2
+    assert "latin1.txt" in result.output and "UTF-8" in result.output
+
+
+def test_build_with_nothing_readable_fails_and_writes_nothing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["build", str(empty), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output
+    assert not out.exists()
+
+
+def test_dct_without_offset_is_read_in_the_given_zone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The vote was held this morning.", "utf-8")
+    result = runner.invoke(
+        app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", "America/New_York", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    (timex,) = json.loads(result.output)["timexes"]
+    assert timex["value"] == "2025-08-19TMO"
+    assert timex["interval"]["start"].endswith("-04:00")
+
+
+def test_unknown_zone_is_one_line_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Monday", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", "Mars/Olympus"])
+    assert result.exit_code == 2
+    assert "Mars/Olympus" in result.output

@@ -1,0 +1,367 @@
+"""Which happening each time expression dates, and what time the undated statements take.
+
+Per sentence: the main predicate (the first finite verb outside quotations and outside an opening
+subordinate phrase), the attribution ("X said", "said X", "she told reporters"), and, for each
+time expression, the head it modifies: the nearest verb before it in its clause, an event noun
+with participants of its own ("Trump's meeting Monday with Zelenskyy"), or, for a time that opens
+its clause ("On Monday, ..."), the next verb. Times on the main predicate date the sentence; the
+others date embedded happenings, which become mentions of their own.
+
+Across sentences (`date`): a statement with no time of its own takes the narrative time when it
+continues the narrative (same speaker or actor, same paragraph), else the publication day when
+it is reported speech or news in the perfect or progressive; past-tense background with no
+temporal evidence stays undated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.events.actors import Actor, Registry, find_actors
+from timeline.events.lexicon import Lexicon
+from timeline.events.sentences import Sentence, Token
+from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_groups
+from timeline.types import Modality, Timex
+
+_EVENT_TIMEX_TYPES = frozenset({"DATE", "TIME"})
+_VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF"})
+_BOUNDARIES = frozenset({";", ":", "—", "–"})
+_NEWS_TENSES: frozenset[Tense] = frozenset({"perfect", "progressive"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One happening a sentence reports: its head word, and the time that dates it, if any."""
+
+    head: int  # token index of the verb or event noun
+    lemma: str
+    noun: bool
+    tense: Tense
+    modality: Modality
+    main: bool
+    timex: Timex | None = None
+
+
+@dataclass
+class Analysis:
+    sentence: Sentence
+    actors: list[Actor]
+    main: Reading | None
+    embedded: list[Reading]
+    attribution: str | None
+    quotes: tuple[str, ...]
+    quote_only: bool  # the whole sentence is quoted speech (a quotation continuing)
+    is_title: bool
+    reporting: bool  # the main predicate is a reporting verb
+    subject: str | None  # the actor the main predicate is about
+    blocked: frozenset[int] = field(default_factory=frozenset)  # tokens inside time expressions
+    verb_heads: frozenset[int] = field(default_factory=frozenset)
+
+
+def usable(timex: Timex) -> bool:
+    """A time expression that can date a happening: an anchored date or time."""
+    return (
+        timex.type in _EVENT_TIMEX_TYPES
+        and timex.interval is not None
+        and timex.value not in _VAGUE_VALUES
+    )
+
+
+def _timex_tokens(tokens: Sequence[Token], timexes: Sequence[Timex]) -> dict[int, list[int]]:
+    """Token indexes covered by each time expression (keyed by its position in `timexes`)."""
+    covered: dict[int, list[int]] = {}
+    for k, timex in enumerate(timexes):
+        covered[k] = [i for i, t in enumerate(tokens) if t.start < timex.end and t.end > timex.start]
+    return covered
+
+
+def is_stamp(sentence: Sentence, timexes: Sequence[Timex], lexicon: Lexicon) -> bool:
+    """'Updated at 4:32 p.m. EDT': page metadata, never an event."""
+    lower = sentence.text.lower().lstrip("—-–* ")
+    return bool(timexes) and any(lower.startswith(cue) for cue in lexicon.stamp_cues)
+
+
+class _SentenceReader:
+    def __init__(self, sentence: Sentence, timexes: Sequence[Timex], lexicon: Lexicon,
+                 registry: Registry):
+        self.s = sentence
+        self.tokens = sentence.tokens
+        self.lex = lexicon
+        self.registry = registry
+        self.timexes = list(timexes)
+        self.covered = _timex_tokens(self.tokens, self.timexes)
+        self.blocked = frozenset(i for idx in self.covered.values() for i in idx)
+        self.actors, titles = find_actors(self.tokens, lexicon, registry, self.blocked)
+        names = {i for a in self.actors for i in range(a.first, a.last + 1)}
+        self.groups = verb_groups(self.tokens, lexicon, self.blocked | titles | names)
+
+    # -- main predicate -------------------------------------------------------------------
+    def opening_phrase_end(self) -> int:
+        """End of an opening subordinate or participle phrase ("While introducing X, ...")."""
+        words = [i for i, t in enumerate(self.tokens) if t.is_word]
+        if not words:
+            return 0
+        first = self.tokens[words[0]]
+        opens = first.lower in self.lex.subordinators or first.lower in {"asked", "speaking",
+                                                                          "following", "after"}
+        opens = opens or first.lower.endswith("ing") or (
+            first.lower.endswith("ed") and self._comma_after(words[0]) is not None
+            and words[0] + 1 < len(self.tokens) and self.tokens[words[0] + 1].lower in
+            self.lex.prepositions
+        )
+        if not opens:
+            return 0
+        comma = self._comma_after(words[0])
+        return comma + 1 if comma is not None else 0
+
+    def _comma_after(self, i: int) -> int | None:
+        for j in range(i, len(self.tokens)):
+            if self.tokens[j].text == "," and not self.tokens[j].in_quote:
+                return j
+        return None
+
+    def in_relative_clause(self, group: VerbGroup) -> bool:
+        j = group.first - 1
+        while j >= 0 and self.tokens[j].lower in self.lex.verb_group_adverbs:
+            j -= 1
+        return j >= 1 and self.tokens[j].lower in {"who", "which", "whom"}
+
+    def main_group(self) -> VerbGroup | None:
+        start = self.opening_phrase_end()
+        candidates = [
+            g for g in self.groups
+            if g.finite and not self.tokens[g.head].in_quote and g.first >= start
+            and not self.in_relative_clause(g)
+        ]
+        if not candidates and start:
+            candidates = [g for g in self.groups if g.finite and not self.tokens[g.head].in_quote]
+        return candidates[0] if candidates else None
+
+    # -- time attachment --------------------------------------------------------------
+    def modifies_noun(self, k: int) -> bool:
+        """"the 1991 agreement", "its 2007 model": a time used as a noun's modifier."""
+        idx = self.covered[k]
+        if not idx or idx[0] == 0 or idx[-1] + 1 >= len(self.tokens):
+            return False
+        before, after = self.tokens[idx[0] - 1], self.tokens[idx[-1] + 1]
+        following = {t.bare.lower() for t in self.tokens[idx[-1] + 1:idx[-1] + 3]}
+        if following & self.lex.speech_nouns:
+            return False  # "in a July 16 press conference": the occasion of the statement
+        return (before.lower in self.lex.determiners or before.is_possessive) and (
+            after.is_word and after.lower not in self.lex.prepositions
+            and after.lower not in self.lex.conjunctions
+        )
+
+    def clause_break(self, a: int, b: int, main: VerbGroup | None) -> bool:
+        """A clause boundary between token a and token b (a < b).
+
+        A subordinator right before b is a preposition there ("since 2004", "after Monday").
+        """
+        if b - 1 > a and self.tokens[b - 1].lower in self.lex.subordinators:
+            b -= 1
+        for j in range(a + 1, b):
+            w = self.tokens[j].lower
+            if w in _BOUNDARIES or w in self.lex.subordinators or w in {"which", "who", "whom"}:
+                return True
+            if w == "that" and main is not None and j > main.head:
+                return True
+        return False
+
+    def event_noun(self, i: int, subject: str | None) -> str | None:
+        """The verb an event noun stands for, when the noun has participants of its own."""
+        token = self.tokens[i]
+        if i in self.blocked or not token.is_word:
+            return None
+        verb = self.lex.nominalizations.get(token.bare.lower())
+        if verb is None:
+            return None
+        before = self.tokens[i - 1] if i > 0 else None
+        owner = before is not None and before.is_possessive and before.is_capitalised and (
+            subject is None or before.bare not in subject
+        )
+        nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+        with_participants = nxt in self.lex.participant_prepositions and nxt != "of" and (
+            before is None or not before.is_possessive or owner
+        )
+        if owner:
+            return verb
+        if with_participants and not self._object_of_verb(i):
+            return verb
+        return None
+
+    def _object_of_verb(self, i: int) -> bool:
+        """"gave his annual keynote to ...": the noun is a verb's object, and the verb's time
+        is the noun's (a light verb: give a speech, hold a meeting)."""
+        for j in range(i - 1, max(-1, i - 6), -1):
+            group = next((g for g in self.groups if g.head == j), None)
+            if group is not None:
+                return group.lemma in self.lex.light_verbs
+            token = self.tokens[j]
+            if not token.is_word or token.lower in self.lex.prepositions:
+                return False
+        return False
+
+    def head_of(self, k: int, main: VerbGroup | None, subject: str | None) -> tuple[int, str, bool]:
+        """(token index, lemma, is_noun) of what time expression k modifies, or (-1, '', False).
+
+        The nearest verb or participant-bearing event noun before it in its clause (a time
+        inside a quotation looks only inside the quotation); failing that, when the time opens
+        its clause before the main verb, the next verb.
+        """
+        idx = self.covered[k]
+        if not idx:
+            return -1, "", False
+        first, last = idx[0], idx[-1]
+        quoted = self.tokens[first].in_quote
+        for j in range(first - 1, -1, -1):
+            if j < first - 1 and self.clause_break(j, first, main):
+                break
+            if self.tokens[j].in_quote != quoted:
+                if quoted:
+                    break
+                continue
+            noun = self.event_noun(j, subject)
+            if noun:
+                return j, noun, True
+            group = next((g for g in self.groups if g.head == j), None)
+            if group:
+                return j, group.lemma, False
+        if main is not None and main.head < first and not quoted:
+            return -1, "", False
+        for g in self.groups:
+            if g.head > last and self.tokens[g.head].in_quote == quoted and not self.clause_break(
+                last, g.first, None
+            ):
+                return g.head, g.lemma, False
+        return -1, "", False
+
+    # -- attribution ------------------------------------------------------------------
+    def attribution(self, main: VerbGroup | None, actors: Sequence[Actor]) -> str | None:
+        if main is None:
+            return None
+        subject = self.subject(main, actors)
+        if subject:
+            return subject
+        after = [a for a in actors if a.first > main.head and a.first - main.head <= 6]
+        if after and main.lemma in self.lex.reporting_verbs:
+            return after[0].name  # "said Leavitt", "said Apple Inc. CEO Steve Jobs"
+        return None
+
+    def subject(self, group: VerbGroup, actors: Sequence[Actor]) -> str | None:
+        """The actor or pronoun just before the verb group (within its clause)."""
+        for j in range(group.first - 1, max(-1, group.first - 10), -1):
+            token = self.tokens[j]
+            if token.text in {",", "”", "\""} and j < group.first - 1:
+                break
+            if token.lower in self.lex.person_pronouns:
+                return self.registry.last_person
+            actor = next((a for a in actors if a.first <= j <= a.last), None)
+            if actor and not token.is_possessive:
+                return actor.name
+        return None
+
+    def quotes(self) -> tuple[str, ...]:
+        spans: list[tuple[int, int]] = []
+        start: int | None = self.s.start if self.s.opens_in_quote else None
+        for token in self.tokens:
+            if token.text in "“«„" or (token.text == '"' and start is None):
+                start = token.end
+            elif token.text in "”»\"" and start is not None:
+                spans.append((start, token.start))
+                start = None
+        if start is not None:
+            spans.append((start, self.s.end))
+        text = self.s.text
+        return tuple(
+            q for a, b in spans if len(q := text[a - self.s.start:b - self.s.start].strip()) > 1
+        )
+
+    def read(self, is_title: bool) -> Analysis:
+        actors = self.actors
+        words = [t for t in self.tokens if t.is_word]
+        quote_only = bool(words) and all(t.in_quote for t in words)
+        main_group = self.main_group()
+        subject = self.subject(main_group, actors) if main_group else None
+        readings = self._readings(main_group, subject)
+        main = readings[0] if readings and readings[0].main else None
+        attribution = self.attribution(main_group, actors)
+        reporting = main is not None and main.lemma in self.lex.reporting_verbs
+        if quote_only:
+            attribution = self.registry.last_person
+        kind = self.registry.kinds.get(attribution or "")
+        if reporting and attribution and kind == "person":
+            self.registry.last_person = attribution
+        elif reporting and attribution and kind == "organisation":
+            self.registry.last_speaking_organisation = attribution
+        elif subject and self.registry.kinds.get(subject) == "person":
+            self.registry.last_person = subject
+        return Analysis(
+            sentence=self.s,
+            actors=actors,
+            main=main,
+            embedded=[r for r in readings if not r.main],
+            attribution=attribution if reporting or quote_only else None,
+            quotes=self.quotes(),
+            quote_only=quote_only,
+            is_title=is_title,
+            reporting=reporting,
+            subject=subject,
+            blocked=self.blocked,
+            verb_heads=frozenset(g.head for g in self.groups),
+        )
+
+    def _readings(self, main: VerbGroup | None, subject: str | None) -> list[Reading]:
+        main_times: list[Timex] = []
+        embedded: dict[int, Reading] = {}
+        for k, timex in enumerate(self.timexes):
+            if not usable(timex) or self.modifies_noun(k):
+                continue
+            head, lemma, noun = self.head_of(k, main, subject)
+            if main is not None and head == main.head and not noun:
+                main_times.append(timex)
+                continue
+            first = self.covered[k][0] if self.covered[k] else 0
+            if head < 0 and main is not None and not self.tokens[first].in_quote and (
+                first < main.head or not self.clause_break(main.head, first, main)
+            ):
+                main_times.append(timex)  # a time with no verb of its own dates its clause
+                continue
+            if head < 0 or head in embedded:
+                continue
+            group = next((g for g in self.groups if g.head == head), None)
+            modality = clause_modality(self.tokens, group, self.lex) if group else "actual"
+            if noun and main is not None and main.modality != "actual":
+                modality = main.modality
+            tense: Tense = group.tense if group else "past"
+            embedded[head] = Reading(head, lemma, noun, tense, modality, False, timex)
+        readings: list[Reading] = []
+        if main is not None:
+            timex = _most_precise(main_times)
+            modality = clause_modality(self.tokens, main, self.lex)
+            readings.append(Reading(main.head, main.lemma, False, main.tense, modality, True, timex))
+        readings.extend(embedded[h] for h in sorted(embedded))
+        return readings
+
+
+_PRECISION = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "day": 4, "week": 5,
+              "month": 6, "quarter": 7, "season": 7, "half": 8, "year": 9, "decade": 10,
+              "century": 11}
+
+
+def precision_rank(granularity: str | None) -> int:
+    return _PRECISION.get(granularity or "", 12)
+
+
+def _most_precise(timexes: Sequence[Timex]) -> Timex | None:
+    if not timexes:
+        return None
+    return min(timexes, key=lambda t: (precision_rank(t.granularity), t.start))
+
+
+def analyse(
+    sentence: Sentence, timexes: Sequence[Timex], lexicon: Lexicon, registry: Registry,
+    is_title: bool = False,
+) -> Analysis:
+    """Read one sentence: its actors, main predicate, attribution, quotes and dated readings."""
+    return _SentenceReader(sentence, timexes, lexicon, registry).read(is_title)

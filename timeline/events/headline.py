@@ -1,0 +1,288 @@
+"""Headlines that read like timeline entries, and the key terms merging compares.
+
+A headline is built from the sentence's tokens, not copied: the clause of the happening is cut
+out (its subject, verb and complement), time words, quotations, asides and attribution tails are
+dropped, names are shortened to how a headline names people ("Russian President Vladimir Putin"
+-> "Putin"), and the verb is put in the present ("ruled out" -> "rules out", "was delivered" ->
+"delivered"). Event nouns become verbs ("Trump's meeting with Putin" -> "Trump meets Putin").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import lemminflect
+
+from timeline.events.actors import Actor
+from timeline.events.attach import Analysis, Reading
+from timeline.events.lexicon import Lexicon
+from timeline.events.sentences import Token
+from timeline.events.tense import present_third_person, verb_forms
+
+_STOP_AT = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_TRAILING = re.compile(r"[\s,;:—–-]+$")
+_QUOTE_CHARS = "“”\"«»„"
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A content word's dictionary form: nouns singular, verbs bare."""
+    lower = word.lower()
+    forms = verb_forms(lower)
+    if forms:
+        return forms[0][0]
+    nouns = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
+    return nouns[0] if nouns else lower
+
+
+def short_name(actor: Actor) -> str:
+    """How a headline names an actor: people by surname, the rest in full."""
+    if actor.kind == "person":
+        return actor.name.split()[-1]
+    return actor.name
+
+
+class _Builder:
+    def __init__(self, analysis: Analysis, lexicon: Lexicon):
+        self.a = analysis
+        self.tokens = analysis.sentence.tokens
+        self.lex = lexicon
+        self.actor_at = {i: actor for actor in analysis.actors
+                         for i in range(actor.first, actor.last + 1)}
+        self.verb_heads = frozenset(analysis.verb_heads)
+
+    def words(self, indexes: Sequence[int], verb_head: int | None,
+              keep_quotes: bool = False) -> list[str]:
+        out: list[str] = []
+        done_actors: set[int] = set()
+        skip_to = -1
+        for i in indexes:
+            if i <= skip_to or i in self.a.blocked:
+                continue
+            token = self.tokens[i]
+            if token.in_quote and not keep_quotes:
+                continue
+            if token.text in _QUOTE_CHARS:
+                continue
+            actor = self.actor_at.get(i)
+            if actor is not None:
+                if id(actor) not in done_actors:
+                    done_actors.add(id(actor))
+                    name = short_name(actor)
+                    out.append(name + ("'s" if self.tokens[actor.last].is_possessive else ""))
+                skip_to = actor.last
+                continue
+            if self._is_title_word(i):
+                continue
+            if token.lower in self.lex.person_pronouns and not out and self.a.subject:
+                out.append(self.a.subject.split()[-1])
+                continue
+            if verb_head is not None and i == verb_head:
+                out.append(self.present(i))
+                continue
+            out.append(token.text)
+        return out
+
+    def _is_title_word(self, i: int) -> bool:
+        """Title and nationality words right before a person's name are dropped."""
+        j = i
+        while j < len(self.tokens) and j not in self.actor_at and j - i < 5:
+            low = self.tokens[j].bare.lower().rstrip(".")
+            if not (low in self.lex.titles or low in self.lex.demonyms or low in self.lex.honorifics
+                    or low in {"of", "and", "&"}):
+                return False
+            j += 1
+        actor = self.actor_at.get(j)
+        return actor is not None and actor.kind == "person" and j > i
+
+    def present(self, head: int) -> str:
+        word = self.tokens[head].lower
+        forms = verb_forms(word)
+        tags = {t for _, t in forms}
+        if tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have"):
+            return present_third_person(forms[0][0]) if forms else word
+        return self.tokens[head].text
+
+    def verb_span(self, reading: Reading) -> tuple[int, int]:
+        """Token range of the verb group whose head is reading.head (auxiliaries included)."""
+        first = reading.head
+        while first > 0 and (self.tokens[first - 1].lower in self.lex.auxiliaries
+                             or self.tokens[first - 1].lower in self.lex.verb_group_adverbs
+                             or self.tokens[first - 1].lower in self.lex.negations):
+            first -= 1
+        return first, reading.head
+
+    def clause_end(self, start: int) -> int:
+        """Last token of the clause that starts at `start` (stops at asides and boundaries)."""
+        end = len(self.tokens) - 1
+        for j in range(start, len(self.tokens)):
+            t = self.tokens[j]
+            if t.text in _STOP_AT and not t.in_quote:
+                return j - 1
+            if t.lower in {"which", "who", "while", "because", "although", "though", "whereas"}:
+                return j - 1
+        return end
+
+    def subject_start(self, first: int) -> int:
+        """Where the subject before token `first` begins (back to a boundary)."""
+        j = first - 1
+        while j >= 0:
+            t = self.tokens[j]
+            if t.text in _STOP_AT or t.text in "“”\"" or t.lower in self.lex.subordinators:
+                break
+            if t.lower == "that" and j > 0:
+                break
+            j -= 1
+        return j + 1
+
+    def verbal(self, reading: Reading) -> list[str]:
+        first, head = self.verb_span(reading)
+        start = self.subject_start(first)
+        end = self.clause_end(head + 1)
+        indexes = list(range(start, end + 1))
+        if reading.modality == "actual":
+            indexes = [i for i in indexes if not (first <= i < head)]  # "has said" -> "says"
+            if self._passive(first, head):
+                return self.words(indexes, None)
+        else:
+            return self.words(indexes, None)
+        return self.words(indexes, head)
+
+    def _passive(self, first: int, head: int) -> bool:
+        return any(self.tokens[i].lower in self.lex.be for i in range(first, head))
+
+    def reported(self, reading: Reading) -> list[str]:
+        """'X said that Y did Z' -> 'X says Y did Z'; a quotation stands in for a missing clause."""
+        if not self.a.attribution:
+            return self.verbal(reading)
+        speaker_words = [self.speaker()]
+        verb = present_third_person(reading.lemma)
+        complement = self._complement(reading.head)
+        if complement:
+            return speaker_words + [verb] + complement
+        quote = best_quote(self.a.quotes)
+        if quote and speaker_words:
+            return speaker_words + ["says", f"“{quote}”"]
+        return self.verbal(reading)
+
+    def speaker(self) -> str:
+        name = self.a.attribution or ""
+        actor = next((a for a in self.a.actors if a.name == name), None)
+        if actor is not None:
+            return short_name(actor)
+        return name.split()[-1] if len(name.split()) in (2, 3) else name
+
+    def _complement(self, head: int) -> list[str]:
+        j = head + 1
+        while j < len(self.tokens) and (self.tokens[j].lower in self.lex.verb_group_adverbs
+                                        or self.tokens[j].lower == "that"):
+            j += 1
+        end = self.clause_end(j)
+        indexes = [i for i in range(j, end + 1) if not (self.tokens[i].lower == "that" and i <= j + 4)]
+        words = self.words(indexes, None)
+        if len(words) < 3 or (words and words[0].lower() in self.lex.prepositions):
+            return []
+        return words
+
+    def nominal(self, reading: Reading) -> list[str]:
+        """'Trump's meeting Monday with Zelenskyy' -> 'Trump meets Zelenskyy'."""
+        head = reading.head
+        verb = self.lex.nominalizations.get(self.tokens[head].bare.lower(), reading.lemma)
+        owner: list[str] = []
+        if head > 0 and self.tokens[head - 1].is_possessive:
+            actor = self.actor_at.get(head - 1)
+            owner = [short_name(actor) if actor else self.tokens[head - 1].bare]
+        end = self.clause_end(head + 1)
+        for j in range(head + 1, end + 1):
+            token = self.tokens[j]
+            if token.text in _QUOTE_CHARS or token.lower in {"as", "that", "which", "who"} or (
+                j in self.verb_heads
+            ):
+                end = j - 1
+                break
+        rest = self.words(range(head + 1, end + 1), None)
+        if rest and rest[0].lower() in {"with", "of", "between", "by", "to"} and owner:
+            rest = rest[1:] if rest[0].lower() in {"with", "of"} else rest
+        verb_words = verb.split()
+        verb_words[0] = present_third_person(verb_words[0]) if owner else verb_words[0]
+        if not owner and rest and rest[0].lower() == "between" and "and" in rest:
+            return rest[1:] + verb_words  # "meeting between A and B" -> "A and B meet"
+        if not owner:
+            return [self.tokens[head].text] + rest
+        return owner + verb_words + rest
+
+    def build(self, reading: Reading) -> str:
+        if self.a.is_title:
+            words = self.words(range(len(self.tokens)), None, keep_quotes=True)
+        elif reading.noun:
+            words = self.nominal(reading)
+        elif reading.main and self.a.reporting:
+            words = self.reported(reading)
+        elif self.a.quote_only or (self.tokens[reading.head].in_quote and self.a.attribution):
+            quote = best_quote(self.a.quotes) or self.a.sentence.text
+            speaker = [self.speaker()] if self.a.attribution else []
+            words = [*speaker, "says" if speaker else "", f"“{quote}”"]
+        else:
+            words = self.verbal(reading)
+        return finish(" ".join(w for w in words if w), self.lex, cut=not self.a.is_title)
+
+
+def best_quote(quotes: Sequence[str], max_words: int = 10) -> str | None:
+    """The longest clause of the first quotation, cut to `max_words`."""
+    if not quotes:
+        return None
+    parts = [p.strip(" ,.…") for p in re.split(r"[,;:…—]", quotes[0]) if p.strip(" ,.…")]
+    if not parts:
+        return None
+    part = next((p for p in parts if len(p.split()) >= 6), max(parts, key=lambda p: len(p.split())))
+    words = part.split()
+    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+
+
+def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
+    """Apply the rewrite rules, cut to length at a phrase boundary, capitalise."""
+    text = re.sub(r"\s+([,.;:!?’'])", r"\1", text)
+    text = re.sub(r"\s+'s\b", "'s", text)
+    for pattern in lexicon.headline_drop:
+        text = pattern.sub(" ", text)
+    for pattern, replacement in lexicon.headline_rewrite:
+        text = pattern.sub(replacement, text)
+    words = text.split()
+    if len(words) > lexicon.headline_max_words and cut:
+        size = lexicon.headline_max_words
+        for k in range(size, max(size - 5, 3), -1):
+            if words[k].lower() in lexicon.prepositions or words[k].lower() in lexicon.conjunctions:
+                size = k
+                break
+        words = words[:size]
+        text = " ".join(words)
+        if text.count("“") > text.count("”"):
+            text += "…”"
+    text = _TRAILING.sub("", text.strip()).strip(" .")
+    if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
+        text = text.split(" ", 1)[1]
+    return text[:1].upper() + text[1:]
+
+
+def headline(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> str:
+    """A short timeline entry for one reading of an analysed sentence."""
+    text = _Builder(analysis, lexicon).build(reading)
+    return text or finish(analysis.sentence.text, lexicon)
+
+
+def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon) -> tuple[str, ...]:
+    """Content-word lemmas of the sentence (no stop words, names or time words), sorted."""
+    names = {i for a in analysis.actors for i in range(a.first, a.last + 1)}
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if i in names or i in analysis.blocked or not token.is_word:
+            continue
+        lower = token.bare.lower()
+        if lower in lexicon.stopwords or len(lower) < 3:
+            continue
+        base = lemma(lower)
+        if base not in lexicon.stopwords:
+            found.add(base)
+    return tuple(sorted(found))

@@ -1,0 +1,171 @@
+"""Language resources for the events stage, read from `resources/<language>/*.yaml`.
+
+The rules are code; the words they use are data (HeidelTime's split), so another language is a
+folder of YAML files, not a fork. A `Lexicon` is immutable and loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    # grammar
+    determiners: frozenset[str]
+    possessives: frozenset[str]
+    prepositions: frozenset[str]
+    conjunctions: frozenset[str]
+    subordinators: frozenset[str]
+    relativizers: frozenset[str]
+    subject_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    be: frozenset[str]
+    have: frozenset[str]
+    do: frozenset[str]
+    negations: frozenset[str]
+    verb_group_adverbs: frozenset[str]
+    stamp_cues: tuple[str, ...]
+    min_words: int
+    # modality
+    future_auxiliaries: frozenset[str]
+    future_be_cues: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_cues: frozenset[str]
+    # reporting
+    reporting_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    attribution_cues: tuple[str, ...]
+    # actors
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    spokesperson_titles: frozenset[str]
+    organisation_words: frozenset[str]
+    demonyms: frozenset[str]
+    not_names: frozenset[str]
+    place_words: frozenset[str]
+    places: frozenset[str]  # lower case, ISO country and subdivision names included
+    # keywords
+    stopwords: frozenset[str]
+    # headlines
+    nominalizations: dict[str, str]
+    participant_prepositions: frozenset[str]
+    light_verbs: frozenset[str]
+    headline_drop: tuple[re.Pattern[str], ...]
+    headline_rewrite: tuple[tuple[re.Pattern[str], str], ...]
+    headline_max_words: int
+
+    @property
+    def auxiliaries(self) -> frozenset[str]:
+        return (
+            self.be | self.have | self.do | self.future_auxiliaries | self.hypothetical_auxiliaries
+        )
+
+    def is_function_word(self, lower: str) -> bool:
+        return (
+            lower in self.determiners
+            or lower in self.prepositions
+            or lower in self.conjunctions
+            or lower in self.subordinators
+            or lower in self.relativizers
+            or lower in self.subject_pronouns
+        )
+
+
+def _read(language: str, name: str) -> dict[str, Any]:
+    path = resources.files("timeline.events") / "resources" / language / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError as exc:
+        raise ValueError(f"no {name}.yaml resource for language {language!r}") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"resources/{language}/{name}.yaml: expected a mapping at the top level")
+    return data
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key, ()) or ())
+
+
+@lru_cache(maxsize=1)
+def _iso_places() -> frozenset[str]:
+    """Country and subdivision names (pycountry's ISO 3166 data), lower case."""
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value and "," not in value:
+                names.add(value.lower())
+    names.update(s.name.lower() for s in pycountry.subdivisions if "," not in s.name)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=8)
+def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """The lexicon for `language`, falling back to English when it has no resources."""
+    root = resources.files("timeline.events") / "resources"
+    if not (root / language).is_dir():
+        language = DEFAULT_LANGUAGE
+    grammar = _read(language, "grammar")
+    modality = _read(language, "modality")
+    reporting = _read(language, "reporting")
+    actors = _read(language, "actors")
+    stop = _read(language, "stopwords")
+    headline = _read(language, "headline")
+    return Lexicon(
+        language=language,
+        determiners=_words(grammar, "determiners"),
+        possessives=_words(grammar, "possessives"),
+        prepositions=_words(grammar, "prepositions"),
+        conjunctions=_words(grammar, "conjunctions"),
+        subordinators=_words(grammar, "subordinators"),
+        relativizers=_words(grammar, "relativizers"),
+        subject_pronouns=_words(grammar, "subject_pronouns"),
+        person_pronouns=_words(grammar, "person_pronouns"),
+        be=_words(grammar, "be"),
+        have=_words(grammar, "have"),
+        do=_words(grammar, "do"),
+        negations=_words(grammar, "negations"),
+        verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
+        stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
+        min_words=int(grammar.get("min_words", 3)),
+        future_auxiliaries=_words(modality, "future_auxiliaries"),
+        future_be_cues=_words(modality, "future_be_cues"),
+        future_verbs=_words(modality, "future_verbs"),
+        hypothetical_auxiliaries=_words(modality, "hypothetical_auxiliaries"),
+        hypothetical_cues=_words(modality, "hypothetical_cues"),
+        reporting_verbs=_words(reporting, "reporting_verbs"),
+        speech_nouns=_words(reporting, "speech_nouns"),
+        attribution_cues=tuple(str(c).lower() for c in reporting.get("attribution_cues", ())),
+        titles=_words(actors, "titles"),
+        honorifics=_words(actors, "honorifics"),
+        spokesperson_titles=_words(actors, "spokesperson_titles"),
+        organisation_words=_words(actors, "organisation_words"),
+        demonyms=_words(actors, "demonyms"),
+        not_names=_words(actors, "not_names"),
+        place_words=_words(actors, "place_words"),
+        places=_words(actors, "places") | _iso_places(),
+        stopwords=_words(stop, "stopwords"),
+        nominalizations={
+            str(k).lower(): str(v) for k, v in (headline.get("nominalizations") or {}).items()
+        },
+        participant_prepositions=_words(headline, "participant_prepositions"),
+        light_verbs=_words(headline, "light_verbs"),
+        headline_drop=tuple(re.compile(p, re.IGNORECASE) for p in headline.get("drop", ())),
+        headline_rewrite=tuple(
+            (re.compile(p), r) for p, r in headline.get("rewrite", ())
+        ),
+        headline_max_words=int(headline.get("max_words", 12)),
+    )

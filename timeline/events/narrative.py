@@ -1,0 +1,235 @@
+"""Times for statements that carry none of their own: the narrative time, or the publication day.
+
+News tells a story from a time set by an explicit expression ("Yesterday, Jobs unveiled ..."),
+and the statements that follow about the same people keep that time ("He demoed ...", "Jobs
+also said ..."). A reported statement with no narrative to continue took place when it was
+reported: the publication day. Past-tense background that continues nothing ("Biden turned
+down ...") has no temporal evidence and stays undated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pendulum
+
+from timeline.events.attach import Analysis, Reading
+from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
+
+# The evidence rule of a headline dated by its publication day (merge attaches headlines).
+HEADLINE_RULE = "headline:publication-day"
+# How many sentences a narrative time reaches across without a shared actor.
+_REACH = 1
+_NEWS_TENSES = frozenset({"perfect", "progressive"})
+# How far before publication an explicit time still counts as the time of the news.
+_NEWS_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Dating:
+    time: EventTime
+    evidence: TimeEvidence
+    inferred: bool
+
+
+@dataclass
+class Narrative:
+    """The time the story is currently told at, and who it is about."""
+
+    dating: Dating
+    paragraph: int
+    line: int
+    sentence: int
+    actors: frozenset[str]
+
+
+def event_time(timex: Timex) -> EventTime:
+    interval = timex.interval
+    return EventTime(
+        value=timex.value,
+        start=interval.start if interval else None,
+        end=interval.end if interval else None,
+        granularity=timex.granularity or granularity_of(timex.value),
+    )
+
+
+def evidence(timex: Timex) -> TimeEvidence:
+    return TimeEvidence(
+        text=timex.text, value=timex.value, start=timex.start, end=timex.end,
+        anchor=timex.anchor, rule=timex.rule,
+    )
+
+
+def granularity_of(value: str) -> str | None:
+    """Granularity of a TIMEX3 value by its shape: 2025 -> year, 2025-08-19T10:30 -> minute."""
+    date, _, clock = value.partition("T")
+    if clock:
+        if clock[:2].isalpha():
+            return "part_of_day"
+        return {2: "hour", 5: "minute"}.get(len(clock[:8]), "second")
+    parts = date.split("-")
+    if len(parts) == 1:
+        return {4: "year", 3: "decade", 2: "century"}.get(len(parts[0]))
+    if len(parts) == 2:
+        second = parts[1]
+        if second.startswith("W"):
+            return "week"
+        if second.startswith("Q"):
+            return "quarter"
+        if second.startswith("H"):
+            return "half"
+        if second in {"SP", "SU", "FA", "WI"}:
+            return "season"
+        return "month"
+    return "day" if len(parts) == 3 and not parts[2].startswith("W") else "week"
+
+
+def publication_day(document: Document) -> Dating | None:
+    """The publication day in the document's zone, as a day-long time."""
+    if document.published is None:
+        return None
+    published = pendulum.instance(document.published)
+    if document.timezone:
+        try:
+            published = published.in_timezone(document.timezone)
+        except (ValueError, pendulum.tz.exceptions.InvalidTimezone):
+            pass
+    day = published.start_of("day")
+    value = day.format("YYYY-MM-DD")
+    return Dating(
+        time=EventTime(value=value, start=day, end=day.add(days=1), granularity="day"),
+        evidence=TimeEvidence(
+            text="(publication date)", value=value,
+            anchor=Anchor(kind="publication", value=value), rule="publication-day",
+        ),
+        inferred=True,
+    )
+
+
+def _participants(analysis: Analysis) -> frozenset[str]:
+    """The people and organisations a sentence is about (places are the setting, not the story)."""
+    names = {a.name for a in analysis.actors if a.kind != "place"}
+    for name in (analysis.attribution, analysis.subject):
+        if name:
+            names.add(name)
+    return frozenset(names)
+
+
+class Narrator:
+    """Dates one document's readings in order, carrying the narrative time forward.
+
+    Two times are carried: the story time (the latest explicit time of a main clause: where the
+    narrative is) and the news time (the latest explicit time close to the publication: when
+    the reported statements were made). Reported speech and news in the perfect take the news
+    time; past-tense narration takes the story time; both only when the sentence continues
+    with the people of that time. Explicit times set them; inferred ones never do.
+    """
+
+    def __init__(self, document: Document):
+        self.publication = publication_day(document)
+        self.story: Narrative | None = None
+        self.news: Narrative | None = None
+        self.previous: tuple[Analysis, Dating | None] | None = None
+
+    def continues(self, story: Narrative | None, analysis: Analysis, by_proximity: bool) -> bool:
+        """The sentence goes on with a story: same line, or the same people.
+
+        `by_proximity` also accepts the sentence right after the one that set the story, in the
+        same paragraph (for reported speech: "the previous time in the paragraph").
+        """
+        if story is None:
+            return False
+        s = analysis.sentence
+        if s.line == story.line:
+            return True
+        if _participants(analysis) & story.actors:
+            return True
+        return by_proximity and s.paragraph == story.paragraph and (
+            s.index - story.sentence <= _REACH
+        )
+
+    def date_main(self, analysis: Analysis, reading: Reading) -> Dating | None:
+        """The time of a sentence's main reading: its own, the narrative's, or the publication's."""
+        if reading.timex is not None:
+            return Dating(event_time(reading.timex), evidence(reading.timex), False)
+        if reading.modality != "actual":
+            return None
+        if analysis.quote_only:
+            return self._continued_quote(analysis)
+        if analysis.is_title:
+            return self._headline_dating()
+        if analysis.reporting or reading.tense in _NEWS_TENSES:
+            return self._carried(self.news, analysis, True) or self.publication
+        if reading.tense == "past":
+            return self._carried(self.story, analysis, False) or self._carried(
+                self.news, analysis, False
+            )
+        return None
+
+    def _headline_dating(self) -> Dating | None:
+        if self.publication is None:
+            return None
+        evidence = self.publication.evidence.model_copy(update={"rule": HEADLINE_RULE})
+        return Dating(self.publication.time, evidence, True)
+
+    def _carried(self, story: Narrative | None, analysis: Analysis, by_proximity: bool
+                 ) -> Dating | None:
+        if story is None or not self.continues(story, analysis, by_proximity):
+            return None
+        story.actors = story.actors | _participants(analysis)
+        base = story.dating.evidence
+        return Dating(
+            time=story.dating.time,
+            evidence=TimeEvidence(
+                text=base.text, value=base.value, start=base.start, end=base.end,
+                anchor=Anchor(kind="narrative", value=base.value, text=base.text),
+                rule="narrative",
+            ),
+            inferred=True,
+        )
+
+    def _continued_quote(self, analysis: Analysis) -> Dating | None:
+        if self.previous is None:
+            return None
+        before, dating = self.previous
+        if dating is None or before.sentence.paragraph != analysis.sentence.paragraph:
+            return None
+        return dating if dating.inferred else Dating(dating.time, dating.evidence, True)
+
+    def _is_news(self, time: EventTime) -> bool:
+        """A time of at most a day, within the week before publication (or its next day)."""
+        if self.publication is None or time.start is None or time.end is None:
+            return False
+        publication = self.publication.time
+        assert publication.start is not None and publication.end is not None
+        if (time.end - time.start).total_seconds() > 86400:
+            return False
+        return publication.start - timedelta(days=_NEWS_DAYS) <= time.start < publication.end + (
+            timedelta(days=1)
+        )
+
+    def after(self, analysis: Analysis, reading: Reading | None, dating: Dating | None) -> None:
+        """Update the story and news times with a sentence's explicitly dated main reading."""
+        self.previous = (analysis, dating)
+        if reading is None or dating is None or dating.inferred or reading.modality != "actual":
+            return
+        time = dating.time
+        if self.publication is not None and time.start and (
+            time.start >= self.publication.time.end + timedelta(days=1)  # type: ignore[operator]
+        ):
+            return  # a future time is not the time the story is told at
+        s = analysis.sentence
+        told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
+        if self.story is None or not _contains(time, self.story.dating.time):
+            self.story = told
+        if self._is_news(time):
+            self.news = told
+
+
+def _contains(outer: EventTime, inner: EventTime) -> bool:
+    """A coarser time around the current one ("earlier this year") does not move the story."""
+    if None in (outer.start, outer.end, inner.start, inner.end):
+        return False
+    wider = (outer.end - outer.start) > (inner.end - inner.start)  # type: ignore[operator]
+    return wider and outer.start <= inner.start and inner.end <= outer.end  # type: ignore[operator]

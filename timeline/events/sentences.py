@@ -1,0 +1,165 @@
+"""Sentences and tokens of a document body, with offsets into `Document.text`.
+
+Lines are split first (news bodies put one paragraph, or one sentence, per line), excluded spans
+(boilerplate, update stamps) are cut out, and syntok splits what is left into sentences. Each
+sentence keeps its paragraph (blank-line separated block) and line, which the narrative-time rules
+use, and its tokens, which every later rule works on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from syntok import segmenter
+
+from timeline.types import Span
+
+# Words (with inner apostrophes, hyphens and the dots of "U.S."), numbers, or one other character.
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:[.][^\W\d_]+)+\.?"  # U.S., p.m.
+    r"|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*(?:[’']s\b)?"  # words, A380, e-mail, Trump's
+    r"|\d+(?:[.,:]\d+)*%?"  # 4:32, 3.5, 1,000
+    r"|\S"
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+_OPEN_QUOTES = frozenset("“«„")
+_CLOSE_QUOTES = frozenset("”»")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offset in the document body
+    end: int
+    in_quote: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_possessive(self) -> bool:
+        return bool(_POSSESSIVE.search(self.text))
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending: "Trump's" -> "Trump"."""
+        return _POSSESSIVE.sub("", self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # position among the document's sentences
+    start: int
+    end: int
+    text: str
+    paragraph: int  # blank-line separated block
+    line: int
+    first_in_line: bool
+    tokens: tuple[Token, ...]
+    opens_in_quote: bool  # the sentence starts inside a quotation begun earlier
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, paragraph) of each non-blank line."""
+    paragraph = 0
+    position = 0
+    blank_run = False
+    for raw in text.splitlines(keepends=True):
+        end = position + len(raw.rstrip("\r\n"))
+        if raw.strip():
+            if blank_run:
+                paragraph += 1
+            blank_run = False
+            yield position, end, paragraph
+        else:
+            blank_run = True
+        position += len(raw)
+
+
+def _subtract(start: int, end: int, excluded: Sequence[Span]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside every excluded span."""
+    parts = [(start, end)]
+    for span in excluded:
+        if span.end <= start or span.start >= end:
+            continue
+        parts = [
+            piece
+            for a, b in parts
+            for piece in ((a, min(b, span.start)), (max(a, span.end), b))
+            if piece[1] > piece[0]
+        ]
+    return parts
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            if not sentence:
+                continue
+            first, last = sentence[0], sentence[-1]
+            a = start + first.offset
+            b = start + last.offset + len(last.value)
+            if b > a:
+                yield a, b
+
+
+def tokenize(text: str, offset: int = 0, quote_open: bool = False) -> tuple[list[Token], bool]:
+    """Tokens of `text` (offsets shifted by `offset`), marking those inside quotation marks.
+
+    Returns the tokens and whether a quotation is still open at the end. Straight double quotes
+    toggle; curly ones open and close.
+    """
+    tokens: list[Token] = []
+    inside = quote_open
+    for match in _TOKEN.finditer(text):
+        value = match.group()
+        if value in _OPEN_QUOTES or (value == '"' and not inside):
+            inside = True
+            tokens.append(Token(value, offset + match.start(), offset + match.end(), True))
+            continue
+        if value in _CLOSE_QUOTES or (value == '"' and inside):
+            tokens.append(Token(value, offset + match.start(), offset + match.end(), True))
+            inside = False
+            continue
+        tokens.append(Token(value, offset + match.start(), offset + match.end(), inside))
+    return tokens, inside
+
+
+def split(text: str, excluded: Sequence[Span] = ()) -> list[Sentence]:
+    """The sentences of a document body, outside its excluded spans, in order."""
+    sentences: list[Sentence] = []
+    excluded = sorted(excluded, key=lambda s: s.start)
+    for line_number, (line_start, line_end, paragraph) in enumerate(_lines(text)):
+        quote_open = False
+        first = True
+        for part_start, part_end in _subtract(line_start, line_end, excluded):
+            for a, b in _sentence_spans(text, part_start, part_end):
+                tokens, still_open = tokenize(text[a:b], a, quote_open)
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        start=a,
+                        end=b,
+                        text=text[a:b],
+                        paragraph=paragraph,
+                        line=line_number,
+                        first_in_line=first,
+                        tokens=tuple(tokens),
+                        opens_in_quote=quote_open,
+                    )
+                )
+                quote_open = still_open
+                first = False
+    return sentences

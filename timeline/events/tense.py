@@ -1,0 +1,382 @@
+"""Verb groups, their tense and their modality (actual, future, hypothetical), without a tagger.
+
+lemminflect says which words can be verbs and in which form; the closed-class words of the
+lexicon (auxiliaries, determiners, modals) and a few contextual rules decide whether a verb form
+is used as a verb here ("the claims" is a noun, "Apple claims" a verb) and what tense its group
+has ("has said" is a perfect, "will meet" a future, "could provide" hypothetical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import lemminflect
+
+from timeline.events.lexicon import Lexicon
+from timeline.events.sentences import Token
+from timeline.types import Modality
+
+Tense = Literal[
+    "past", "present", "perfect", "past_perfect", "progressive", "future", "modal", "nonfinite"
+]
+Form = Literal["VB", "VBD", "VBN", "VBZ", "VBG", "VBP"]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    first: int  # token index where the group starts (first auxiliary)
+    head: int  # token index of the lexical verb
+    lemma: str
+    tense: Tense
+    modality: Modality
+    passive: bool = False
+    negated: bool = False
+
+    @property
+    def finite(self) -> bool:
+        return self.tense != "nonfinite"
+
+
+@lru_cache(maxsize=65536)
+def verb_forms(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, form) readings of `word` as a verb; empty when it cannot be one."""
+    lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+    if not lemmas and word.endswith("ed") and len(word) > 4:
+        lemmas = lemminflect.getAllLemmasOOV(word, upos="VERB").get("VERB", ())
+        forms = tuple((lemma, tag) for lemma in lemmas for tag in ("VBD", "VBN"))
+        return forms
+    readings = []
+    for lemma in lemmas:
+        for tag in ("VBD", "VBN", "VBZ", "VBG", "VBP", "VB"):
+            if word in lemminflect.getInflection(lemma, tag=tag, inflect_oov=False):
+                readings.append((lemma, tag))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=65536)
+def is_noun(word: str) -> bool:
+    return bool(lemminflect.getAllLemmas(word, upos="NOUN"))
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """A lower-case word the dictionary knows (noun, verb, adjective or adverb)."""
+    return bool(
+        verb_forms(word)
+        or is_noun(word)
+        or lemminflect.getAllLemmas(word, upos="ADJ")
+        or lemminflect.getAllLemmas(word, upos="ADV")
+    )
+
+
+@lru_cache(maxsize=65536)
+def present_third_person(lemma: str) -> str:
+    """'announce' -> 'announces', for headlines in the present tense."""
+    forms = lemminflect.getInflection(lemma, tag="VBZ")
+    return forms[0] if forms else lemma
+
+
+def _forms(token: Token) -> tuple[tuple[str, str], ...]:
+    return verb_forms(token.lower) if token.is_word else ()
+
+
+def _has_form(readings: Sequence[tuple[str, str]], *tags: str) -> str | None:
+    for lemma, tag in readings:
+        if tag in tags:
+            return lemma
+    return None
+
+
+class _Scanner:
+    """Finds the verb groups of one token sequence."""
+
+    def __init__(self, tokens: Sequence[Token], lexicon: Lexicon, blocked: frozenset[int]):
+        self.tokens = tokens
+        self.lex = lexicon
+        self.blocked = blocked  # token indexes that cannot be verbs (times, names)
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
+
+    def _previous_word(self, i: int) -> int:
+        """Index of the previous token, skipping adverbs inside a verb group."""
+        j = i - 1
+        while j >= 0 and self.word(j) in self.lex.verb_group_adverbs:
+            j -= 1
+        return j
+
+    def _looks_nominal(self, i: int) -> bool:
+        """The word at i follows a determiner, a possessive or a preposition: a noun use."""
+        j = self._previous_word(i)
+        if j < 0:
+            return False
+        prev = self.tokens[j]
+        if prev.is_possessive or prev.lower in self.lex.determiners:
+            return True
+        if prev.lower in self.lex.prepositions and prev.lower != "to":
+            return True
+        return prev.text[:1].isdigit()
+
+    def _lexical_after(self, i: int) -> tuple[int, list[int]]:
+        """Skip adverbs and negations after an auxiliary: (next index, skipped negations)."""
+        negations = []
+        j = i + 1
+        while j < len(self.tokens) and (
+            self.word(j) in self.lex.verb_group_adverbs or self.word(j) in self.lex.negations
+        ):
+            if self.word(j) in self.lex.negations:
+                negations.append(j)
+            j += 1
+        return j, negations
+
+    def groups(self) -> list[VerbGroup]:
+        found: list[VerbGroup] = []
+        i = 0
+        n = len(self.tokens)
+        while i < n:
+            token = self.tokens[i]
+            if i in self.blocked or not token.is_word:
+                i += 1
+                continue
+            lower = token.lower
+            if lower in self.lex.auxiliaries and not self._aux_is_noun(i):
+                group, i = self._auxiliary_group(i)
+                if group:
+                    found.append(group)
+                continue
+            group = self._bare_verb(i, found)
+            if group:
+                found.append(group)
+            i += 1
+        return found
+
+    def _aux_is_noun(self, i: int) -> bool:
+        # "the May", "a can", "the will of the people"
+        return self._looks_nominal(i) and self.word(i) in {"may", "can", "will", "might", "must"}
+
+    def _auxiliary_group(self, start: int) -> tuple[VerbGroup | None, int]:
+        lex = self.lex
+        auxes: list[str] = []
+        negated = False
+        i = start
+        n = len(self.tokens)
+        while i < n and self.word(i) in lex.auxiliaries and i not in self.blocked:
+            auxes.append(self.word(i))
+            i, negs = self._lexical_after(i)
+            negated = negated or bool(negs)
+        head = i
+        readings = _forms(self.tokens[head]) if head < n and head not in self.blocked else ()
+        lexical = _has_form(readings, "VBN", "VBG", "VB", "VBD")
+        if not lexical or (self.tokens[head].is_capitalised and head != 0):
+            # A copula or a bare auxiliary ("Apple is the producer", "he has 3 stores").
+            last_aux = auxes[-1]
+            lemma = "be" if last_aux in lex.be else "have" if last_aux in lex.have else last_aux
+            tense = self._tense(auxes[:-1], auxes[0], None) if len(auxes) > 1 else _finite_tense(
+                auxes[0], lex
+            )
+            return self._group(start, start, lemma, tense, auxes, negated, False), head
+        form = _form_of(readings, auxes)
+        passive = form == "VBN" and any(a in lex.be for a in auxes)
+        tense = self._tense(auxes, self.word(head), form)
+        return self._group(start, head, lexical, tense, auxes, negated, passive), head + 1
+
+    def _group(
+        self,
+        first: int,
+        head: int,
+        lemma: str,
+        tense: Tense,
+        auxes: Sequence[str],
+        negated: bool,
+        passive: bool,
+    ) -> VerbGroup:
+        modality = self._modality(head, auxes, tense)
+        if modality == "future" and tense not in ("future", "modal"):
+            tense = "future"
+        return VerbGroup(first, head, lemma, tense, modality, passive, negated)
+
+    def _tense(self, auxes: Sequence[str], head_word: str, form: str | None) -> Tense:
+        lex = self.lex
+        if any(a in lex.future_auxiliaries for a in auxes):
+            return "future"
+        if any(a in lex.hypothetical_auxiliaries for a in auxes):
+            return "modal"
+        if form is None:  # bare auxiliary used as the verb
+            return _finite_tense(head_word, lex)
+        if not auxes:
+            return "past" if form == "VBD" else "present"
+        first = auxes[0]
+        if first in lex.have:
+            if first in {"had", "'d", "’d"}:
+                return "past_perfect"
+            return "perfect" if first not in {"having"} else "nonfinite"
+        if first in lex.be:
+            if first in {"was", "were"}:
+                return "past"
+            if first in {"be", "been", "being"}:
+                return "nonfinite"
+            return "progressive" if form == "VBG" else "present"
+        if first in lex.do:
+            return "past" if first == "did" else "present"
+        return "present"
+
+    def _modality(self, head: int, auxes: Sequence[str], tense: Tense) -> Modality:
+        lex = self.lex
+        if tense == "future" or any(a in lex.future_auxiliaries for a in auxes):
+            return "future"
+        if tense == "modal":
+            # "would" after a past reporting verb is the future seen from the past.
+            if "would" in auxes and self._follows_reporting(head):
+                return "future"
+            return "hypothetical"
+        nxt = self.word(head + 1)
+        lemma_word = self.word(head)
+        if nxt == "to" and (
+            (auxes and auxes[-1] in lex.be and lemma_word in lex.future_be_cues)
+            or any(lemma == v for v in lex.future_verbs for lemma, _ in _forms(self.tokens[head]))
+        ):
+            return "future"
+        return "actual"
+
+    def _follows_reporting(self, head: int) -> bool:
+        for j in range(head - 1, max(-1, head - 12), -1):
+            for lemma, tag in _forms(self.tokens[j]):
+                if tag == "VBD" and lemma in self.lex.reporting_verbs:
+                    return True
+        return False
+
+    def _bare_verb(self, i: int, found: Sequence[VerbGroup]) -> VerbGroup | None:
+        token = self.tokens[i]
+        readings = _forms(token)
+        if not readings or self.lex.is_function_word(token.lower):
+            return None
+        if token.is_capitalised and (
+            (i > 0 and self.tokens[i - 1].text not in "“\"")
+            or (i + 1 < len(self.tokens) and self.tokens[i + 1].is_capitalised)
+        ):
+            return None  # a name ("United States", "Boeing") or a title word
+        if self._looks_nominal(i):
+            return None
+        prev = self.word(i - 1)
+        if prev == "to":
+            lemma = _has_form(readings, "VB")
+            if lemma:
+                return VerbGroup(i, i, lemma, "nonfinite", self._modality(i, (), "nonfinite"))
+            return None
+        past = _has_form(readings, "VBD")
+        if past and not self._participle_use(i, found):
+            return self._group(i, i, past, "past", (), False, False)
+        present = _has_form(readings, "VBZ", "VBP")
+        if present and self._subject_before(i) and not self._finite_in_clause(i, found):
+            if not is_noun(token.lower) or self._subject_before(i, strict=True) or (
+                self._object_follows(i)
+            ):
+                return self._group(i, i, present, "present", (), False, False)
+        gerund = _has_form(readings, "VBG")
+        if gerund and i > 0 and self.word(i - 1) in {",", "while", "after", "before", "by", "when"}:
+            return VerbGroup(i, i, gerund, "nonfinite", "actual")
+        return None
+
+    def _object_follows(self, i: int) -> bool:
+        """"airliner makes first flight": a determiner, number or name after the verb."""
+        if i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1]
+        return (
+            nxt.lower in self.lex.determiners or nxt.lower in {"that", "first", "new"}
+            or nxt.text[:1].isdigit() or (nxt.is_capitalised and nxt.is_word)
+        )
+
+    def _participle_use(self, i: int, found: Sequence[VerbGroup]) -> bool:
+        """A -ed form used as a participle: after a noun in a clause that has its verb already."""
+        lemma_readings = _forms(self.tokens[i])
+        if not _has_form(lemma_readings, "VBN"):
+            return False
+        prev = self.word(i - 1)
+        if prev in self.lex.conjunctions or prev in self.lex.relativizers:
+            return False
+        if prev in {",", "—", "-"}:
+            return self._finite_in_clause(i, found)
+        return self._finite_in_clause(i, found) and not self._subject_before(i, strict=True)
+
+    def _finite_in_clause(self, i: int, found: Sequence[VerbGroup]) -> bool:
+        """A finite verb earlier in the same clause (no clause boundary in between)."""
+        boundary = self._clause_start(i)
+        quoted = self.tokens[i].in_quote
+        return any(
+            g.finite and boundary <= g.head < i and self.tokens[g.head].in_quote == quoted
+            for g in found
+        )
+
+    def _clause_start(self, i: int) -> int:
+        lex = self.lex
+        for j in range(i - 1, -1, -1):
+            w = self.word(j)
+            if w in {";", ":", "—"} or w in lex.subordinators or w in lex.relativizers:
+                return j + 1
+            if w in lex.conjunctions and j > 0:
+                return j + 1
+        return 0
+
+    def _subject_before(self, i: int, strict: bool = False) -> bool:
+        """A plausible subject right before the verb: a pronoun, a name or a noun."""
+        j = self._previous_word(i)
+        if j < 0:
+            return False
+        prev = self.tokens[j]
+        if prev.lower in self.lex.subject_pronouns or prev.lower in self.lex.relativizers:
+            return True
+        if prev.is_capitalised and prev.is_word:
+            return prev.lower not in self.lex.demonyms
+        if strict:
+            return False
+        return prev.is_word and not self.lex.is_function_word(prev.lower) and is_noun(prev.lower)
+
+
+def _form_of(readings: Sequence[tuple[str, str]], auxes: Sequence[str]) -> str:
+    tags = {tag for _, tag in readings}
+    last = auxes[-1] if auxes else ""
+    if "VBG" in tags and last in {"is", "are", "am", "was", "were", "be", "been", "'s", "’s",
+                                  "'re", "’re", "'m", "’m"}:
+        return "VBG"
+    if "VBN" in tags and last not in {"will", "would", "could", "should", "might", "may", "can",
+                                      "must", "shall", "do", "does", "did", "to"}:
+        return "VBN"
+    if "VB" in tags:
+        return "VB"
+    return next(iter(sorted(tags)), "VB")
+
+
+def _finite_tense(word: str, lexicon: Lexicon) -> Tense:
+    if word in {"was", "were", "had", "did", "'d", "’d"}:
+        return "past"
+    if word in {"be", "been", "being", "having"}:
+        return "nonfinite"
+    if word in lexicon.future_auxiliaries:
+        return "future"
+    if word in lexicon.hypothetical_auxiliaries:
+        return "modal"
+    return "present"
+
+
+def verb_groups(
+    tokens: Sequence[Token], lexicon: Lexicon, blocked: frozenset[int] = frozenset()
+) -> list[VerbGroup]:
+    """The verb groups of a token sequence, in order."""
+    return _Scanner(tokens, lexicon, blocked).groups()
+
+
+def clause_modality(tokens: Sequence[Token], group: VerbGroup, lexicon: Lexicon) -> Modality:
+    """The group's modality, made hypothetical by a cue ("if", "possibly") earlier in its clause."""
+    if group.modality != "actual":
+        return group.modality
+    for j in range(group.first - 1, max(-1, group.first - 8), -1):
+        w = tokens[j].lower
+        if w in {",", ";", ":"}:
+            break
+        if w in lexicon.hypothetical_cues:
+            return "hypothetical"
+    return "actual"

@@ -1,0 +1,116 @@
+"""Candidate pairs without comparing every mention with every other.
+
+Mentions are indexed by (time bucket, term) where the term is one of their actor keys or key
+terms. A mention dated to a day sits in that day's bucket; one dated to a week or a month in its
+month's; anything coarser in its year's. A mention looks for partners in its own buckets, in the
+days of the conflict window around it, and in the coarser buckets that contain it; only mentions
+that share a term there become candidates. Terms so common in a bucket that they would pair
+nearly everything with everything (a posting longer than `max_posting`) are skipped: the pairs
+they would add, if real, share a rarer term as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+from timeline.merge.similarity import CONFLICT_WINDOW_DAYS, Prepared, Weights
+
+Bucket = tuple[str, int]  # ("D", day ordinal) | ("M", year*12+month) | ("Y", year)
+
+DEFAULT_MAX_POSTING = 200
+# Keys a pair must share to be compared, and the most partners one mention is compared with.
+DEFAULT_MIN_SHARED = 2
+DEFAULT_MAX_PARTNERS = 40
+# Terms per mention used as blocking keys: its rarest ones (actors always count).
+_SIGNATURE_TERMS = 12
+
+
+def _month(ordinal: int) -> int:
+    day = dt.date.fromordinal(ordinal)
+    return day.year * 12 + day.month - 1
+
+
+def _year(ordinal: int) -> int:
+    return dt.date.fromordinal(ordinal).year
+
+
+def home_buckets(p: Prepared) -> list[Bucket]:
+    """Where a mention is indexed, by how long its time is."""
+    if p.span_days <= 2:
+        return [("D", d) for d in range(p.first_day, p.last_day + 1)]
+    if p.span_days <= 31:
+        return sorted({("M", _month(p.first_day)), ("M", _month(p.last_day))})
+    years = range(_year(p.first_day), _year(p.last_day) + 1)
+    return [("Y", y) for y in list(years)[:3]]
+
+
+def probe_buckets(p: Prepared) -> list[Bucket]:
+    """Where a mention looks for partners: its own buckets, the window, the coarser ones."""
+    buckets: set[Bucket] = set(home_buckets(p))
+    if p.span_days <= 2:
+        window = CONFLICT_WINDOW_DAYS
+        buckets.update(("D", d) for d in range(p.first_day - window, p.last_day + window + 1))
+    if p.span_days <= 31:
+        buckets.update({("M", _month(p.first_day)), ("M", _month(p.last_day))})
+    buckets.update(("Y", y) for y in range(_year(p.first_day), _year(p.last_day) + 1)[:3])
+    return sorted(buckets)
+
+
+def signature(p: Prepared, weights: Weights) -> list[str]:
+    """The keys a mention is indexed under: its actors, and its rarest terms."""
+    terms = sorted(p.terms, key=lambda t: (-weights.of(t), t))[:_SIGNATURE_TERMS]
+    return [f"@{a}" for a in sorted(p.actors)] + terms
+
+
+def candidate_pairs(
+    prepared: Sequence[Prepared],
+    weights: Weights,
+    max_posting: int = DEFAULT_MAX_POSTING,
+    min_shared: int = DEFAULT_MIN_SHARED,
+    max_partners: int = DEFAULT_MAX_PARTNERS,
+) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, of mentions worth comparing; each pair once, in a stable order.
+
+    A partner must share at least `min_shared` keys (in one bucket or across the buckets
+    probed); only the `max_partners` partners sharing most are kept.
+    """
+    index: dict[tuple[Bucket, str], list[int]] = defaultdict(list)
+    signatures = [signature(p, weights) for p in prepared]
+    keysets = [frozenset(keys) for keys in signatures]
+    homes = [frozenset(home_buckets(p)) for p in prepared]
+    probes = [frozenset(probe_buckets(p)) for p in prepared]
+    for p, keys in zip(prepared, signatures, strict=True):
+        for bucket in homes[p.index]:
+            for key in keys:
+                index[(bucket, key)].append(p.index)
+
+    def finds(i: int, j: int) -> bool:
+        """Whether mention i's probes reach mention j: the test i itself applied to j."""
+        common = keysets[i] & keysets[j]
+        count = sum(
+            1
+            for bucket in probes[i] & homes[j]
+            for key in common
+            if len(index[(bucket, key)]) <= max_posting
+        )
+        return count >= min_shared
+
+    for p, keys in zip(prepared, signatures, strict=True):
+        i = p.index
+        shared: Counter[int] = Counter()
+        for bucket in sorted(probes[i]):
+            for key in keys:
+                posting = index.get((bucket, key))
+                if posting and len(posting) <= max_posting:
+                    shared.update(posting)
+        del shared[i]
+        partners = [j for j, count in shared.items() if count >= min_shared]
+        if len(partners) > max_partners:
+            partners = sorted(partners, key=lambda j: (-shared[j], j))[:max_partners]
+        for j in sorted(partners):
+            if j > i:
+                yield i, j
+            elif not finds(j, i):
+                yield j, i  # j cannot see i (a coarse time does not probe day buckets)

@@ -1,0 +1,211 @@
+"""How alike two mentions are: their times, actors, speaker, predicate and key terms.
+
+Terms and actors are weighted by how rare they are in the corpus being merged (inverse document
+frequency over mentions), so "Trump" in a corpus about Trump counts for little and "framework"
+for a lot. Actor keys are normalised across sources first: "zelensky" and "zelenskyy" are one key.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from timeline.events import lexicon as lexicons
+from timeline.types import Mention
+
+TimeRelation = Literal["equal", "nested", "overlap", "near", "far"]
+
+# Closest two actor keys may be (rapidfuzz ratio, 0-100) to count as spellings of one name.
+_SPELLING_RATIO = 88
+_MIN_FUZZY_LENGTH = 5
+# Days two disjoint times may lie apart and still be read as a disagreement about one happening.
+CONFLICT_WINDOW_DAYS = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A dated mention with what comparing it needs, computed once."""
+
+    index: int
+    mention: Mention
+    first_day: int  # proleptic ordinal of the first day the time covers
+    last_day: int
+    actors: frozenset[str]
+    terms: frozenset[str]
+    speaker: str | None
+    speaker_is_person: bool
+    reporting: bool
+    terms_mass: float = 0.0  # sum of squared term weights, for cosines
+    actors_mass: float = 0.0
+
+    @property
+    def span_days(self) -> int:
+        return self.last_day - self.first_day + 1
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Inverse document frequencies of terms and actor keys over the mentions being merged."""
+
+    idf: dict[str, float]
+    default: float
+
+    def of(self, key: str) -> float:
+        return self.idf.get(key, self.default)
+
+    def mass(self, keys: Iterable[str]) -> float:
+        return sum(self.of(k) ** 2 for k in keys)
+
+
+def day_range(mention: Mention) -> tuple[int, int] | None:
+    """First and last day (ordinals, in the time's own zone) a mention's time covers."""
+    time = mention.time
+    if time is None or time.start is None:
+        return None
+    first = time.start.date().toordinal()
+    if time.end is None or time.end <= time.start:
+        return first, first
+    last = (time.end - timedelta(microseconds=1)).date().toordinal()
+    return first, max(first, last)
+
+
+def spelling_map(keys: Iterable[str]) -> dict[str, str]:
+    """Key -> canonical spelling, joining near-identical names that share their first letters.
+
+    Keys are blocked by their first three characters, so only names that could be spellings of
+    each other are compared; the most frequent spelling (then the shortest) is canonical.
+    """
+    counts = Counter(keys)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in counts:
+        if len(key) >= _MIN_FUZZY_LENGTH and " " not in key:
+            blocks[key[:3]].append(key)
+    mapping: dict[str, str] = {}
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        ordered = sorted(block, key=lambda k: (-counts[k], len(k), k))
+        canon: list[str] = []
+        for key in ordered:
+            target = next((c for c in canon if fuzz.ratio(key, c) >= _SPELLING_RATIO), None)
+            if target is None:
+                canon.append(key)
+            else:
+                mapping[key] = target
+    return mapping
+
+
+def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
+    """Prepared dated mentions (in input order) and the corpus weights."""
+    lexicon = lexicons.load()
+    spelling = spelling_map(k for m in mentions for k in m.actor_keys)
+    prepared: list[Prepared] = []
+    for m in mentions:
+        days = day_range(m)
+        if days is None:
+            continue
+        actors = frozenset(spelling.get(k, k) for k in m.actor_keys)
+        speaker = None
+        person = False
+        if m.attribution:
+            words = m.attribution.split()
+            last = words[-1].casefold()
+            speaker = spelling.get(last, last)
+            person = not (
+                last in lexicon.organisation_words
+                or m.attribution.casefold() in lexicon.organisation_words
+                or (len(words) == 1 and m.attribution.isupper())
+            )
+        prepared.append(
+            Prepared(
+                index=len(prepared), mention=m, first_day=days[0], last_day=days[1],
+                actors=actors, terms=frozenset(m.keywords), speaker=speaker,
+                speaker_is_person=person,
+                reporting=(m.predicate or "") in lexicon.reporting_verbs,
+            )
+        )
+    df: Counter[str] = Counter()
+    for p in prepared:
+        df.update(p.terms)
+        df.update(f"@{a}" for a in p.actors)
+    n = max(len(prepared), 1)
+    idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+    weights = Weights(idf, math.log(n + 1))
+    prepared = [
+        replace(p, terms_mass=weights.mass(p.terms),
+                actors_mass=weights.mass(f"@{a}" for a in p.actors))
+        for p in prepared
+    ]
+    return prepared, weights
+
+
+def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
+    ta, tb = a.mention.time, b.mention.time
+    assert ta is not None and tb is not None
+    if ta.value == tb.value:
+        return "equal"
+    if a.last_day < b.first_day or b.last_day < a.first_day:
+        gap = max(b.first_day - a.last_day, a.first_day - b.last_day)
+        return "near" if gap <= CONFLICT_WINDOW_DAYS else "far"
+    if ta.start and tb.start and ta.end and tb.end:
+        if (ta.start <= tb.start and tb.end <= ta.end) or (tb.start <= ta.start and ta.end <= tb.end):
+            return "nested"
+        if ta.end <= tb.start or tb.end <= ta.start:
+            return "near"  # the same day, but disjoint parts of it
+    return "overlap"
+
+
+def _actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
+    """Weighted overlap coefficient of actors: shared weight over the smaller side's weight."""
+    if not a.actors or not b.actors:
+        return 0.0
+    shared = a.actors & b.actors
+    if not shared:
+        return 0.0
+    smaller = min(a.actors_mass, b.actors_mass)
+    return weights.mass(f"@{k}" for k in shared) / smaller if smaller else 0.0
+
+
+def _cosine(a: Prepared, b: Prepared, weights: Weights) -> float:
+    shared = a.terms & b.terms
+    if not shared:
+        return 0.0
+    norm = math.sqrt(a.terms_mass * b.terms_mass)
+    return weights.mass(shared) / norm if norm else 0.0
+
+
+def content(a: Prepared, b: Prepared, weights: Weights) -> float:
+    """How much two mentions say the same thing, 0..1, whatever their times."""
+    terms = _cosine(a, b, weights)
+    actors = _actor_overlap(a, b, weights)
+    same_predicate = a.mention.predicate is not None and a.mention.predicate == b.mention.predicate
+    score = 0.55 * terms + 0.3 * actors + (0.1 if same_predicate else 0.0)
+    if a.speaker and b.speaker:
+        if a.speaker == b.speaker:
+            score += 0.1
+        elif a.speaker_is_person and b.speaker_is_person:
+            score -= 0.25  # two people speaking: two statements
+    if a.mention.modality != b.mention.modality:
+        score -= 0.2
+    return max(0.0, min(1.0, score))
+
+
+def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeRelation]:
+    """Content similarity and how the two times relate; 0 when they cannot be one happening."""
+    relation = time_relation(a, b)
+    if a.mention.source == b.mention.source and a.mention.start == b.mention.start:
+        return 0.0, relation  # two readings of one sentence are two happenings
+    if relation == "far":
+        return 0.0, relation
+    if relation == "near" and (a.mention.inferred or b.mention.inferred):
+        return 0.0, relation  # a guessed date is no evidence of a disagreement
+    score = content(a, b, weights)
+    if relation in ("nested", "overlap") and max(a.span_days, b.span_days) > 31:
+        score -= 0.1  # a year-long time says little about which happening it is
+    return max(0.0, score), relation
