@@ -31,6 +31,8 @@ class TenseCues:
     suffix: str
     auxiliaries: dict[str, Tense]
     group_words: frozenset[str]
+    weak_past: frozenset[str]
+    right_clause_break: re.Pattern[str]
     adjective_markers: frozenset[str]
     adjacent_future: re.Pattern[str]
 
@@ -74,13 +76,16 @@ class TenseCues:
         The group runs back from the cue over auxiliaries and the words that sit between them
         ("not", "been"), and stops at anything else."""
         decided: Tense | None = None
+        opening = ""
         for word in reversed(_WORDS.findall(clause, max(0, cue_start - 40), cue_start)):
             tense = self.auxiliaries.get(word)
             if tense is not None:
-                decided = tense
+                decided, opening = tense, word
             elif word not in self.group_words:
                 break
         if decided is None or (decided == "present" and cue == "future"):
+            return cue
+        if decided == "past" and cue == "future" and opening in self.weak_past:
             return cue
         return decided
 
@@ -105,7 +110,9 @@ class TenseCues:
     def _right_clause(self, text: str, end: int) -> str:
         window = text[end : end + _WINDOW]
         found = self.clause_break.search(window)
-        return window[: found.start()] if found else window
+        window = window[: found.start()] if found else window
+        another = self.right_clause_break.search(window)
+        return window[: another.start()] if another else window
 
 
 _WORDS = re.compile(r"[\w'\u2019]+")
@@ -139,5 +146,9 @@ def cues(language: str) -> TenseCues:
         suffix=raw.get("past_suffix", "ed"),
         auxiliaries=auxiliaries,
         group_words=frozenset(str(w).lower() for w in raw.get("verb_group_words", ())),
+        weak_past=frozenset(str(w).lower() for w in raw.get("weak_past_auxiliaries", ())),
+        right_clause_break=re.compile(
+            rf"(?<![\w'\u2019])(?:{_phrase(raw.get('right_clause_break', [])) or '(?!)'})(?![\w'\u2019])", re.IGNORECASE
+        ),
         adjective_markers=frozenset(str(w).lower() for w in raw.get("adjective_markers", ())),
     )
