@@ -44,8 +44,8 @@ class Rule:
 _LEFT = 40
 _DIGITS = "<digits>"  # any run of digits
 _DIGITS4 = "<digits4>"  # a run of exactly four digits (years)
-# Where an expression can start: the first character of a word (or of "'90s").
-_WORD_START = re.compile(r"(?<![\w'\u2019])[\w'\u2019]")
+# Where an expression can start: the first character of a word, of "'90s" or of "$5".
+_WORD_START = re.compile(r"(?<![\w'\u2019$£€])[\w'\u2019$£€]")
 
 
 @dataclass(frozen=True)

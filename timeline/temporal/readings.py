@@ -108,6 +108,10 @@ def _calendar(v: dict[str, Any]) -> dict[str, Any]:
         out["fiscal"] = True
     if v.get("position") is not None:
         out["mod"] = v["position"]
+    if v.get("first") is not None:
+        out["half"] = 1
+    if v.get("second") is not None:
+        out["half"] = 2
     return out
 
 
@@ -255,6 +259,8 @@ def build_set(m: Match) -> list[Reading]:
         fields["weekday"] = v["weekday"]
     if v.get("pod") is not None:
         fields["pod"] = v["pod"]
+    if v.get("month") is not None:
+        fields["month"] = v["month"]
     if v.get("unit") is not None:
         fields["unit"] = v["unit"]
         fields["count"] = v.get("count") or 1
@@ -264,7 +270,8 @@ def build_set(m: Match) -> list[Reading]:
 
 
 def build_ref(m: Match) -> list[Reading]:
-    return [Reading(**_base(m), kind="ref", value=m.values["ref"])]
+    v = {**m.values, **m.rule.fixed}
+    return [Reading(**_base(m), kind="ref", value=v["ref"])]
 
 
 BUILDERS: dict[str, Builder] = {

@@ -64,7 +64,7 @@ _FINENESS: dict[str, int] = {
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
-_AGAINST_TENSE = 6  # months: how much nearer a date must be to win against the tense
+_AGAINST_TENSE = 8  # months: how much nearer a date must be to win against the tense
 _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 
 
@@ -207,6 +207,11 @@ class Resolver:
         return self._finish(value, "DATE", r, None)
 
     def _absolute(self, r: Reading, year: int) -> Resolved | None:
+        if r.keep_period and r.month is None:  # "the 1988 period": the narrative's period, that year
+            point = self._recent_period()
+            if point is not None:
+                moment = point.start.add(years=year - point.start.year)
+                return self._finish(_format(moment, point.granularity), "DATE", r, None)
         if r.quarter is not None:
             return self._finish(f"{year:04d}-Q{r.quarter}", "DATE", r, None)
         if r.half is not None:
@@ -298,12 +303,13 @@ class Resolver:
         if r.shift == 0:
             return base.year
         # The nearest occurrence, against the tense only when it is much nearer.
-        def cost(year: int) -> float:
+        def cost(year: int) -> tuple[float, float]:
             position = self._position_in_year(r, year)
             months = _months_between(position, year, base) if r.day is not None or r.holiday is not None \
                 else (year - base.year) * 12 + position[0] - base.month
             against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
-            return abs(months) + ((_AGAINST_NEAR_TENSE if self.tense_is_near else _AGAINST_TENSE) if against else 0)
+            penalty = (_AGAINST_NEAR_TENSE if self.tense_is_near else _AGAINST_TENSE) if against else 0
+            return abs(months) + penalty, abs(months)  # a tie goes to the nearer
 
         return min((y for y in (base.year - 1, base.year, base.year + 1) if 1 <= y <= 9999), key=cost)
 
@@ -514,6 +520,8 @@ class Resolver:
             value = f"XXXX-WXX-{r.weekday}" + (f"T{r.pod}" if r.pod else "")
         elif r.pod is not None:
             value = f"XXXX-XX-XXT{r.pod}"
+        elif r.month is not None:
+            value = f"XXXX-{r.month:02d}"
         elif r.unit is not None:
             value = duration_value(r.count or 1, r.unit) or "P1D"
         else:

@@ -30,6 +30,10 @@ class TenseCues:
     not_past: frozenset[str]
     suffix: str
     auxiliaries: dict[str, Tense]
+    group_words: frozenset[str]
+    weak_past: frozenset[str]
+    right_clause_break: re.Pattern[str]
+    adjective_markers: frozenset[str]
     adjacent_future: re.Pattern[str]
 
     def tense_of(self, text: str, start: int, end: int) -> Tense | None:
@@ -39,18 +43,23 @@ class TenseCues:
         """The tense around text[start:end], and whether its cue is right next to it (a word
         or two away), which makes it hard to overrule."""
         left = self._left_clause(text, start).lower().replace("\u2019", "'")
-        if self.adjacent_future.search(left):
+        adjacent = self.adjacent_future.search(left)
+        if adjacent and left[: adjacent.start()].strip():  # not "Until Thursday, they had ..."
             return "future", True
         right = self._right_clause(text, end).lower().replace("\u2019", "'")
         left_cue = None
         for m in self.regex.finditer(left):
-            cue = self._classify(m)
+            cue = self._classify(m, left)
             if cue:
                 left_cue = (self._verb_group(left, m.start(), cue), len(left) - m.end())
         right_cue = None
         for m in self.regex.finditer(right):
-            cue = self._classify(m)
+            cue = self._classify(m, right)
             if cue:
+                # After the expression, "planned" is when the planning happened ("On Friday,
+                # the government planned ..."), not the time of what was planned.
+                if cue == "future" and m.group().endswith(self.suffix):
+                    cue = "past"
                 right_cue = (self._verb_group(right, m.start(), cue), m.start())
                 break
         chosen = left_cue
@@ -63,21 +72,33 @@ class TenseCues:
 
     def _verb_group(self, clause: str, cue_start: int, cue: Tense) -> Tense:
         """The auxiliary that opens the verb group decides: "will be named" (future), "had
-        been due to expire" (past), "is heard" (present); "is expected to" keeps the future."""
-        for word in _WORDS.findall(clause, max(0, cue_start - 30), cue_start)[-4:]:
+        been due to expire" (past), "is heard" (present); "is expected to" keeps the future.
+        The group runs back from the cue over auxiliaries and the words that sit between them
+        ("not", "been"), and stops at anything else."""
+        decided: Tense | None = None
+        opening = ""
+        for word in reversed(_WORDS.findall(clause, max(0, cue_start - 40), cue_start)):
             tense = self.auxiliaries.get(word)
-            if tense == "present" and cue == "future":
-                return cue
-            if tense:
-                return tense
-        return cue
+            if tense is not None:
+                decided, opening = tense, word
+            elif word not in self.group_words:
+                break
+        if decided is None or (decided == "present" and cue == "future"):
+            return cue
+        if decided == "past" and cue == "future" and opening in self.weak_past:
+            return cue
+        return decided
 
-    def _classify(self, m: re.Match[str]) -> Tense | None:
+    def _classify(self, m: re.Match[str], clause: str) -> Tense | None:
         phrase = m.group()
         tense = self.phrases.get(phrase) or self.phrases.get(" ".join(phrase.split()))
         if tense:
             return tense
         if len(phrase) > len(self.suffix) + 2 and phrase not in self.not_past and phrase.endswith(self.suffix):
+            # "a still unspecified date", "the proposed merger": an adjective, not a verb.
+            before = _WORDS.findall(clause, max(0, m.start() - 16), m.start())
+            if before and before[-1] in self.adjective_markers:
+                return None
             return "past"
         return None
 
@@ -89,7 +110,9 @@ class TenseCues:
     def _right_clause(self, text: str, end: int) -> str:
         window = text[end : end + _WINDOW]
         found = self.clause_break.search(window)
-        return window[: found.start()] if found else window
+        window = window[: found.start()] if found else window
+        another = self.right_clause_break.search(window)
+        return window[: another.start()] if another else window
 
 
 _WORDS = re.compile(r"[\w'\u2019]+")
@@ -122,4 +145,10 @@ def cues(language: str) -> TenseCues:
         not_past=frozenset(w.lower() for w in raw.get("not_past", ())),
         suffix=raw.get("past_suffix", "ed"),
         auxiliaries=auxiliaries,
+        group_words=frozenset(str(w).lower() for w in raw.get("verb_group_words", ())),
+        weak_past=frozenset(str(w).lower() for w in raw.get("weak_past_auxiliaries", ())),
+        right_clause_break=re.compile(
+            rf"(?<![\w'\u2019])(?:{_phrase(raw.get('right_clause_break', [])) or '(?!)'})(?![\w'\u2019])", re.IGNORECASE
+        ),
+        adjective_markers=frozenset(str(w).lower() for w in raw.get("adjective_markers", ())),
     )
