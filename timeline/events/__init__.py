@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
+from timeline.events.coreference import corefer
 from timeline.events.headline import headline, keywords
 from timeline.events.narrative import Dating, Narrator
 from timeline.events.sentences import Sentence, split
@@ -31,6 +32,8 @@ _SENTENCE_END = frozenset('.!?”"’)')
 _MAX_HEADLINE_LINES = 3
 # Least resemblance for a headline to stand for one of its article's statements.
 _HEADLINE_RESEMBLANCE = 0.15
+# Mention ids of readings dated by coreference: past every reading the sentence has itself.
+_COREFERENCE_ID = 1000
 
 
 def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Mention]:
@@ -38,7 +41,7 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
     lexicon = lexicons.load(document.language)
     sentences = split(document.text, document.excluded)
     registry = Registry(mid_sentence=capitalised_inside([s.tokens for s in sentences]))
-    narrator = Narrator(document)
+    narrator = Narrator(document, lexicon, registry)
     ordered = sorted(timexes, key=lambda t: t.start)
     drafts: list[tuple[Mention, Analysis, Reading]] = []
     headline_lines = _headline_lines(document, sentences)
@@ -51,7 +54,32 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
             narrator.after(analysis, None, None)
             continue
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
-    return _with_occasions(drafts, registry)
+    return _with_occasions(_with_coreference(document, drafts, lexicon), registry)
+
+
+def _with_coreference(
+    document: Document, drafts: list[tuple[Mention, Analysis, Reading]], lexicon: lexicons.Lexicon
+) -> list[tuple[Mention, Analysis, Reading]]:
+    """Date the readings that refer to a happening the document dates elsewhere: the
+    sentence's own reading when it is that reading, else an extra mention."""
+    found = corefer(drafts, lexicon)
+    if not found:
+        return drafts
+    own = {(a.sentence.index, r.head): k for k, (_, a, r) in enumerate(drafts)}
+    out = list(drafts)
+    for analysis, reading, dating in found:
+        k = own.get((analysis.sentence.index, reading.head))
+        if k is not None:
+            mention, _, drafted = out[k]
+            update = {"time": dating.time, "timex": dating.evidence, "inferred": True}
+            out[k] = (mention.model_copy(update=update), analysis, drafted)
+            continue
+        terms = next(m.keywords for m, a, _ in drafts if a is analysis)
+        mention = _mention(document, analysis, reading, dating, _COREFERENCE_ID + reading.head,
+                           lexicon, terms)
+        out.append((mention, analysis, reading))
+    out.sort(key=lambda d: (d[0].start, d[0].id))
+    return out
 
 
 def _with_occasions(
@@ -127,10 +155,14 @@ def _mentions(
         main = Reading(head=0, lemma="say", noun=False, tense="past", modality="actual",
                        main=True)
     out: list[tuple[Mention, Analysis, Reading]] = []
-    main_dating = narrator.date_main(analysis, main) if main else None
+    terms = keywords(analysis.sentence.tokens, analysis, lexicon)
+    if main is not None:
+        narrator.read_topic(analysis, terms)
+    main_dating = narrator.date_main(analysis, main, terms) if main else None
     narrator.after(analysis, main, main_dating)
     if main is not None and main_dating is not None:
-        out.append((_mention(document, analysis, main, main_dating, 0, lexicon), analysis, main))
+        out.append((_mention(document, analysis, main, main_dating, 0, lexicon, terms), analysis,
+                    main))
     seen_values = {main_dating.time.value} if main_dating else set()
     for k, reading in enumerate(analysis.embedded, start=1):
         assert reading.timex is not None
@@ -138,9 +170,10 @@ def _mentions(
         if dating.time.value in seen_values and main_dating and not main_dating.inferred:
             continue
         seen_values.add(dating.time.value)
-        out.append((_mention(document, analysis, reading, dating, k, lexicon), analysis, reading))
+        out.append((_mention(document, analysis, reading, dating, k, lexicon, terms), analysis,
+                    reading))
     if not out and main is not None:
-        out.append((_mention(document, analysis, main, None, 0, lexicon), analysis, main))
+        out.append((_mention(document, analysis, main, None, 0, lexicon, terms), analysis, main))
     return out
 
 
@@ -158,6 +191,7 @@ def _mention(
     dating: Dating | None,
     k: int,
     lexicon: lexicons.Lexicon,
+    terms: tuple[str, ...],
 ) -> Mention:
     sentence = analysis.sentence
     actors = _actor_names(analysis)
@@ -176,7 +210,7 @@ def _mention(
         time=dating.time if dating else None,
         timex=dating.evidence if dating else None,
         inferred=dating.inferred if dating else False,
-        keywords=keywords(sentence.tokens, analysis, lexicon),
+        keywords=terms,
         actor_keys=tuple(sorted({a.key for a in analysis.actors} | _attribution_key(analysis))),
 
     )

@@ -29,6 +29,7 @@ _COUNTRY_ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S": "US", "UK": "UK", "U.
                           "EU": "EU", "UN": "UN", "USA": "US"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "outside", "inside"})
 _MAX_TITLE_WORDS = 4
+_PAST_OFFICE = frozenset({"former", "late", "ex", "then"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,9 @@ class Registry:
     # Whom a person speaks for: "White House press secretary Karoline Leavitt".
     affiliations: dict[str, str] = field(default_factory=dict)
     last_speaking_organisation: str | None = None
+    # People named with a past office ("former President Biden"): what they did, told with no
+    # time, is background.
+    former: set[str] = field(default_factory=set)
 
     def speaks_for(self, name: str | None) -> str | None:
         """The organisation whose statements a speaker's statements are, else the speaker."""
@@ -97,6 +101,8 @@ class Registry:
                 self.persons.setdefault(fold(words[0]), name)
             if role:
                 self.roles.setdefault(role.split()[-1].lower(), name)
+                if role.split()[0].lower() in _PAST_OFFICE:
+                    self.former.add(name)
         self.kinds.setdefault(name, kind)
         return name, kind
 

@@ -17,6 +17,7 @@ import lemminflect
 
 from timeline.events.actors import Actor
 from timeline.events.attach import Analysis, Reading
+from timeline.events.derivation import event_verb
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Token
 from timeline.events.tense import present_third_person, verb_forms
@@ -35,6 +36,14 @@ def lemma(word: str) -> str:
         return forms[0][0]
     nouns = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
     return nouns[0] if nouns else lower
+
+
+@lru_cache(maxsize=65536)
+def term(word: str, language: str) -> str:
+    """The key a content word is compared by: its lemma, an event noun read as its verb
+    ("deliveries" -> "deliver", "flight" -> "fly"), so that verb and noun tellings meet."""
+    base = lemma(word)
+    return event_verb(base, language) or base
 
 
 def short_name(actor: Actor) -> str:
@@ -283,7 +292,7 @@ def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon) -> t
         if lower in lexicon.stopwords or len(lower) < 3:
             continue
         for part in lower.split("-") if "-" in lower else (lower,):
-            base = lemma(part)
+            base = term(part, lexicon.language)
             if len(part) > 2 and base not in lexicon.stopwords:
                 found.add(base)
     return tuple(sorted(found))

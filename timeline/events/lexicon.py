@@ -35,6 +35,7 @@ class Lexicon:
     negations: frozenset[str]
     verb_group_adverbs: frozenset[str]
     stamp_cues: tuple[str, ...]
+    background_cues: tuple[str, ...]
     min_words: int
     # modality
     future_auxiliaries: frozenset[str]
@@ -64,6 +65,11 @@ class Lexicon:
     headline_drop: tuple[re.Pattern[str], ...]
     headline_rewrite: tuple[tuple[re.Pattern[str], str], ...]
     headline_max_words: int
+    # derivation: event nouns and their verbs
+    noun_verbs: dict[str, str]
+    noun_suffixes: tuple[tuple[str, str], ...]
+    min_stem: int
+    not_events: frozenset[str]
 
     @property
     def auxiliaries(self) -> frozenset[str]:
@@ -124,6 +130,10 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
     actors = _read(language, "actors")
     stop = _read(language, "stopwords")
     headline = _read(language, "headline")
+    derivation = _read(language, "derivation")
+    nominalizations = {
+        str(k).lower(): str(v) for k, v in (headline.get("nominalizations") or {}).items()
+    }
     return Lexicon(
         language=language,
         determiners=_words(grammar, "determiners"),
@@ -141,6 +151,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
         stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
         min_words=int(grammar.get("min_words", 3)),
+        background_cues=tuple(str(c).lower() for c in grammar.get("background_cues", ())),
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),
@@ -158,9 +169,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         place_words=_words(actors, "place_words"),
         places=_words(actors, "places") | _iso_places(),
         stopwords=_words(stop, "stopwords"),
-        nominalizations={
-            str(k).lower(): str(v) for k, v in (headline.get("nominalizations") or {}).items()
-        },
+        nominalizations=nominalizations,
         participant_prepositions=_words(headline, "participant_prepositions"),
         light_verbs=_words(headline, "light_verbs"),
         headline_drop=tuple(re.compile(p, re.IGNORECASE) for p in headline.get("drop", ())),
@@ -168,4 +177,13 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
             (re.compile(p), r) for p, r in headline.get("rewrite", ())
         ),
         headline_max_words=int(headline.get("max_words", 12)),
+        noun_verbs={
+            **{noun: verb.split()[0] for noun, verb in nominalizations.items()},
+            **{str(k).lower(): str(v) for k, v in (derivation.get("irregular") or {}).items()},
+        },
+        noun_suffixes=tuple(
+            (str(a), str(b)) for a, b in derivation.get("suffixes", ()) or ()
+        ),
+        min_stem=int(derivation.get("min_stem", 3)),
+        not_events=_words(derivation, "not_events"),
     )

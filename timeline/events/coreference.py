@@ -1,0 +1,159 @@
+"""One happening told several times in one article takes the time its dated telling gives.
+
+News names a happening once with its time ("launched the iTunes Music Store on April 28,
+2003"; "signed the agreement in Paris on June 15") and then refers back to it with a noun or
+a verb and no time ("Since its launch the store has sold ..."; "it had signed a contract").
+Within one document, an event noun or a secondary verb with no time of its own whose verb is
+the predicate of an explicitly dated statement refers to that happening, and takes its time
+(inferred, with the dated statement's words as evidence).
+
+Reporting verbs and the most general verbs ("say", "make") are too general to refer back this way, and
+a predicate dated differently by several statements is ambiguous: the nearest statement wins.
+An event noun refers back only when it is determined ("its launch", "Jobs' death", "the
+delivery") and a secondary verb only from a neighbouring sentence, and either one only when
+its sentence shares a participant or another word with the dated statement: a bare noun
+("a deal", "contract") is a new happening, or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.events.attach import Analysis, Reading
+from timeline.events.derivation import event_verb
+from timeline.events.headline import lemma
+from timeline.events.lexicon import Lexicon
+from timeline.events.narrative import Dating
+from timeline.events.tense import verb_forms
+from timeline.types import Anchor, Mention, TimeEvidence
+
+COREFERENCE_RULE = "coreference"
+_STATES = frozenset({"be", "have"})
+# How far (in sentences) a secondary verb refers back or ahead with no shared word.
+_NEIGHBOURS = 1
+# Words between a determiner and its event noun ("its new superjumbo", "Jobs' medical leave").
+_DETERMINER_REACH = 3
+
+
+@dataclass(frozen=True)
+class Telling:
+    """An explicitly dated statement: its sentence, predicate and time."""
+
+    sentence: int
+    predicate: str
+    mention: Mention
+
+
+def _tellings(drafts: Sequence[tuple[Mention, Analysis, Reading]]) -> dict[str, list[Telling]]:
+    """Explicitly dated readings by the verb they tell; a state ("has been on medical leave
+    since January") tells the happenings its words name."""
+    found: dict[str, list[Telling]] = {}
+    for mention, analysis, reading in drafts:
+        if mention.time is None or mention.inferred or mention.modality != "actual":
+            continue
+        if reading.lemma in _STATES or mention.time.start is None:
+            continue
+        found.setdefault(reading.lemma, []).append(
+            Telling(analysis.sentence.index, reading.lemma, mention)
+        )
+    return found
+
+
+def _determined(analysis: Analysis, i: int, lexicon: Lexicon) -> bool:
+    """A determiner or a possessive name shortly before token i: a noun phrase that refers."""
+    tokens = analysis.sentence.tokens
+    for j in range(i - 1, max(-1, i - 1 - _DETERMINER_REACH), -1):
+        token = tokens[j]
+        if token.lower in lexicon.determiners or token.is_possessive or token.text in "’'":
+            return True
+        if not token.is_word or token.lower in lexicon.prepositions:
+            return False
+    return False
+
+
+def _candidates(analysis: Analysis, taken: set[int], lexicon: Lexicon) -> list[Reading]:
+    """Event nouns and secondary verbs of a sentence that carry no time of their own."""
+    names = {i for a in analysis.actors for i in range(a.first, a.last + 1)}
+    out: list[Reading] = []
+    for i, token in enumerate(analysis.sentence.tokens):
+        if i in taken or i in names or i in analysis.blocked or not token.is_word:
+            continue
+        lower = token.bare.lower()
+        if lower in lexicon.stopwords or lexicon.is_function_word(lower) or len(lower) < 3:
+            continue
+        is_verb = i in analysis.verb_heads
+        if is_verb:
+            forms = verb_forms(lower)
+            predicate = forms[0][0] if forms else lower
+        else:
+            if token.is_capitalised and i > 0:
+                continue
+            predicate = event_verb(lemma(lower), lexicon.language) or ""
+            if not predicate or not _determined(analysis, i, lexicon):
+                continue
+        if (
+            predicate in _STATES or predicate in lexicon.reporting_verbs
+            or predicate in lexicon.stopwords or predicate in lexicon.auxiliaries
+        ):
+            continue
+        out.append(Reading(i, predicate, not is_verb, "past", "actual", False))
+    return out
+
+
+def _related(analysis: Analysis, reading: Reading, telling: Telling, terms: frozenset[str]
+             ) -> bool:
+    """The dated statement and the referring sentence share a participant or another word;
+    a secondary verb in the very next (or previous) sentence needs none."""
+    if not reading.noun and abs(telling.sentence - analysis.sentence.index) <= _NEIGHBOURS:
+        return True
+    other = set(telling.mention.keywords) | {f"@{k}" for k in telling.mention.actor_keys}
+    return bool((terms & other) - {reading.lemma})
+
+
+def _evidence(telling: Telling) -> TimeEvidence:
+    base = telling.mention.timex
+    assert base is not None
+    return TimeEvidence(
+        text=base.text, value=base.value, start=base.start, end=base.end,
+        anchor=Anchor(kind="narrative", value=base.value, text=base.text),
+        rule=COREFERENCE_RULE,
+    )
+
+
+def corefer(
+    drafts: Sequence[tuple[Mention, Analysis, Reading]], lexicon: Lexicon
+) -> list[tuple[Analysis, Reading, Dating]]:
+    """Readings that refer back to (or ahead to) an explicitly dated telling of their
+    happening elsewhere in the document, each with that telling's time."""
+    tellings = _tellings(drafts)
+    if not tellings:
+        return []
+    by_sentence: dict[int, tuple[Analysis, set[int], set[str]]] = {}
+    terms_of: dict[int, frozenset[str]] = {}
+    for mention, analysis, reading in drafts:
+        index = analysis.sentence.index
+        terms_of[index] = frozenset(mention.keywords) | {f"@{k}" for k in mention.actor_keys}
+        _, taken, values = by_sentence.setdefault(index, (analysis, set(), set()))
+        if mention.time is not None and not mention.inferred:
+            taken.add(reading.head)
+            values.add(mention.time.value)
+    found: list[tuple[Analysis, Reading, Dating]] = []
+    for index, (analysis, taken, values) in sorted(by_sentence.items()):
+        seen: set[str] = set()
+        for reading in _candidates(analysis, taken, lexicon):
+            options = [
+                t for t in tellings.get(reading.lemma, ())
+                if t.sentence != index and _related(analysis, reading, t, terms_of[index])
+            ]
+            if not options or reading.lemma in seen:
+                continue
+            nearest = min(options, key=lambda t: (abs(t.sentence - index), t.sentence))
+            time = nearest.mention.time
+            assert time is not None
+            if time.value in values:
+                continue  # the sentence already carries that time
+            seen.add(reading.lemma)
+            values.add(time.value)
+            found.append((analysis, reading, Dating(time, _evidence(nearest), True)))
+    return found
