@@ -54,7 +54,25 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
             narrator.after(analysis, None, None)
             continue
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
-    return _with_occasions(_with_coreference(document, drafts, lexicon), registry)
+    drafts = _with_topic(_with_coreference(document, drafts, lexicon), narrator.topic_keys)
+    return _with_occasions(drafts, registry)
+
+
+def _with_topic(
+    drafts: list[tuple[Mention, Analysis, Reading]], topic: set[str]
+) -> list[tuple[Mention, Analysis, Reading]]:
+    """A statement that names no one ("The aircraft flew into clear blue skies") is about
+    the article's topic: it shares the actors of the headline and the lead for comparison."""
+    if not topic:
+        return drafts
+    out = []
+    for mention, analysis, reading in drafts:
+        named = analysis.attribution or any(a.kind != "place" for a in analysis.actors)
+        if not named:
+            keys = tuple(sorted(set(mention.actor_keys) | topic))
+            mention = mention.model_copy(update={"actor_keys": keys})
+        out.append((mention, analysis, reading))
+    return out
 
 
 def _with_coreference(

@@ -60,6 +60,16 @@ class Analysis:
     verb_heads: frozenset[int] = field(default_factory=frozenset)
 
 
+def _event_verb_of(word: str, language: str) -> str | None:
+    """The verb a derived event noun names ("delivery" -> "deliver"), not a verb form."""
+    from timeline.events.derivation import event_verb
+    from timeline.events.tense import verb_forms
+
+    if verb_forms(word):
+        return None
+    return event_verb(word, language)
+
+
 def usable(timex: Timex) -> bool:
     """A time expression that can date a happening: an anchored date or time."""
     return (
@@ -174,13 +184,18 @@ class _SentenceReader:
         token = self.tokens[i]
         if i in self.blocked or not token.is_word:
             return None
-        verb = self.lex.nominalizations.get(token.bare.lower())
+        verb = self.lex.nominalizations.get(token.bare.lower()) or _event_verb_of(
+            token.bare.lower(), self.lex.language
+        )
         if verb is None:
             return None
         before = self.tokens[i - 1] if i > 0 else None
-        owner = before is not None and before.is_possessive and before.is_capitalised and (
-            subject is None or before.bare not in subject
-        )
+        # "Trump's meeting", "its launch in 2003": the owner is the participant, the noun the
+        # happening (a possessive pronoun only with the noun's time right after it).
+        owner = before is not None and (
+            (before.is_possessive and before.is_capitalised)
+            or (before.lower in self.lex.possessives and self._time_follows(i))
+        ) and (subject is None or before.bare not in subject)
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         with_participants = nxt in self.lex.participant_prepositions and nxt != "of" and (
             before is None or not before.is_possessive or owner
@@ -190,6 +205,15 @@ class _SentenceReader:
         if with_participants and not self._object_of_verb(i):
             return verb
         return None
+
+    def _time_follows(self, i: int) -> bool:
+        """A time expression right after token i, or after one preposition."""
+        for j in (i + 1, i + 2):
+            if j in self.blocked:
+                return True
+            if j >= len(self.tokens) or self.tokens[j].lower not in self.lex.prepositions:
+                return False
+        return False
 
     def _object_of_verb(self, i: int) -> bool:
         """"gave his annual keynote to ...": the noun is a verb's object, and the verb's time

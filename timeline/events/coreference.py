@@ -50,7 +50,7 @@ def _tellings(drafts: Sequence[tuple[Mention, Analysis, Reading]]) -> dict[str, 
     since January") tells the happenings its words name."""
     found: dict[str, list[Telling]] = {}
     for mention, analysis, reading in drafts:
-        if mention.time is None or mention.inferred or mention.modality != "actual":
+        if mention.time is None or mention.inferred or mention.modality == "hypothetical":
             continue
         if reading.lemma in _STATES or mention.time.start is None:
             continue

@@ -141,6 +141,7 @@ class Narrator:
         # What the headline and the lead are about: a statement that shares it is the news.
         self.topic_terms: set[str] = set()
         self.topic_actors: set[str] = set()
+        self.topic_keys: set[str] = set()  # the topic's actors as documents share them
         self.lead_statements = 0
 
     def read_topic(self, analysis: Analysis, terms: Sequence[str]) -> None:
@@ -151,6 +152,7 @@ class Narrator:
             self.lead_statements += 1
         self.topic_terms.update(terms)
         self.topic_actors.update(_participants(analysis))
+        self.topic_keys.update(a.key for a in analysis.actors if a.kind != "place")
 
     def _in_topic(self, analysis: Analysis, terms: Sequence[str]) -> bool:
         return bool(_participants(analysis) & self.topic_actors) or bool(
@@ -279,11 +281,21 @@ class Narrator:
         ):
             return  # a future time is not the time the story is told at
         s = analysis.sentence
+        if _opens_state(analysis, dating):
+            return  # "has been fighting cancer since 2004": a state up to now, not a story time
         told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
         if self.story is None or not _contains(time, self.story.dating.time):
             self.story = told
         if self._is_news(time):
             self.news = told
+
+
+def _opens_state(analysis: Analysis, dating: Dating) -> bool:
+    """The time is where a state begins ("since 2004"), said of a state lasting until now."""
+    start = dating.evidence.start
+    tokens = analysis.sentence.tokens
+    before = [t for t in tokens if start is not None and t.end <= start]
+    return bool(before) and before[-1].lower == "since"
 
 
 def _contains(outer: EventTime, inner: EventTime) -> bool:

@@ -45,7 +45,9 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """A capital first letter, or a brand's inner capital ("iPhone", "eBay")."""
+        text = self.text
+        return text[:1].isupper() or (text[:1].islower() and len(text) > 2 and text[1].isupper())
 
     @property
     def is_possessive(self) -> bool:

@@ -38,7 +38,8 @@ class MergeOptions:
     # this much on average (see `_linkage`); at most `linkage_sample` units per side count.
     linkage_threshold: float = 0.3
     linkage_sample: int = 8
-    # Disjoint times (a disagreement between sources) need stronger agreement on content.
+    # Disjoint times (a disagreement between sources, or an undated back-reference to an
+    # earlier happening) need stronger agreement on content.
     conflict_threshold: float = 0.7
 
 
@@ -115,7 +116,7 @@ def _cluster(
         key = (i, j) if i < j else (j, i)
         if key not in scores:
             score, relation = similarity(prepared[key[0]], prepared[key[1]], weights)
-            needed = options.conflict_threshold if relation == "near" else 0.0
+            needed = options.conflict_threshold if relation in ("near", "earlier") else 0.0
             scores[key] = score if score >= needed else 0.0
         return scores[key]
 

@@ -114,3 +114,41 @@ def candidate_pairs(
                 yield i, j
             elif not finds(j, i):
                 yield j, i  # j cannot see i (a coarse time does not probe day buckets)
+    yield from _back_references(prepared, max_posting, max_partners)
+
+
+def _happening_keys(p: Prepared) -> set[tuple[str, str]]:
+    if not p.refers_back:
+        return set()
+    return {(verb, actor) for verb in p.predicates for actor in p.actors}
+
+
+def _back_references(
+    prepared: Sequence[Prepared], max_posting: int, max_partners: int
+) -> Iterator[tuple[int, int]]:
+    """Pairs of an inferred mention and an explicitly dated one from before it, told with the
+    same verb about the same actor, whatever the time between them ("When Jobs first
+    introduced iPhone 4, ..." months later): the times alone would never pair them."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for p in prepared:
+        if not p.inferred:
+            for key in _happening_keys(p):
+                index[key].append(p.index)
+    for p in prepared:
+        if not p.inferred:
+            continue
+        shared: Counter[int] = Counter()
+        for key in _happening_keys(p):
+            posting = index.get(key)
+            if posting and len(posting) <= max_posting:
+                shared.update(j for j in posting if prepared[j].last_day < p.first_day)
+        for j, _count in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[:max_partners]:
+            if _bucketed_together(p, prepared[j]):
+                continue  # the time buckets already offer this pair
+            yield (j, p.index) if j < p.index else (p.index, j)
+
+
+def _bucketed_together(a: Prepared, b: Prepared) -> bool:
+    return bool(
+        set(probe_buckets(a)) & set(home_buckets(b)) or set(probe_buckets(b)) & set(home_buckets(a))
+    )
