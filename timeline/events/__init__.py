@@ -34,6 +34,8 @@ _MAX_HEADLINE_LINES = 3
 _HEADLINE_RESEMBLANCE = 0.15
 # Mention ids of readings dated by coreference: past every reading the sentence has itself.
 _COREFERENCE_ID = 1000
+# Provisional occasion of a referring reading, naming its telling's mention id.
+_COREFERENCE_OCCASION = "coreference@"
 
 
 def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Mention]:
@@ -85,17 +87,19 @@ def _with_coreference(
         return drafts
     own = {(a.sentence.index, r.head): k for k, (_, a, r) in enumerate(drafts)}
     out = list(drafts)
-    for analysis, reading, dating in found:
+    for analysis, reading, dating, telling in found:
+        # The referring reading is told as part of its telling's happening (see _with_occasions).
+        update = {"time": dating.time, "timex": dating.evidence, "inferred": True,
+                  "occasion": f"{_COREFERENCE_OCCASION}{telling}"}
         k = own.get((analysis.sentence.index, reading.head))
         if k is not None:
             mention, _, drafted = out[k]
-            update = {"time": dating.time, "timex": dating.evidence, "inferred": True}
             out[k] = (mention.model_copy(update=update), analysis, drafted)
             continue
         terms = next(m.keywords for m, a, _ in drafts if a is analysis)
         mention = _mention(document, analysis, reading, dating, _COREFERENCE_ID + reading.head,
                            lexicon, terms)
-        out.append((mention, analysis, reading))
+        out.append((mention.model_copy(update=update), analysis, reading))
     out.sort(key=lambda d: (d[0].start, d[0].id))
     return out
 
@@ -126,6 +130,11 @@ def _with_occasions(
         if best is not None and best[0] >= _HEADLINE_RESEMBLANCE:
             occasion = occasions.setdefault(best[-1], f"headline@{best[-1]}")
             occasions[mention.id] = occasion
+    for mention, _, _ in drafts:
+        if mention.occasion and mention.occasion.startswith(_COREFERENCE_OCCASION):
+            telling = mention.occasion.removeprefix(_COREFERENCE_OCCASION)
+            shared = occasions.setdefault(telling, f"{_COREFERENCE_OCCASION}{telling}")
+            occasions[mention.id] = shared
     return [
         m.model_copy(update={"occasion": occasions[m.id]}) if m.id in occasions else m
         for m, _, _ in drafts

@@ -123,9 +123,9 @@ def _evidence(telling: Telling) -> TimeEvidence:
 
 def corefer(
     drafts: Sequence[tuple[Mention, Analysis, Reading]], lexicon: Lexicon
-) -> list[tuple[Analysis, Reading, Dating]]:
+) -> list[tuple[Analysis, Reading, Dating, str]]:
     """Readings that refer back to (or ahead to) an explicitly dated telling of their
-    happening elsewhere in the document, each with that telling's time."""
+    happening elsewhere in the document, each with that telling's time and mention id."""
     tellings = _tellings(drafts)
     if not tellings:
         return []
@@ -138,7 +138,7 @@ def corefer(
         if mention.time is not None and not mention.inferred:
             taken.add(reading.head)
             values.add(mention.time.value)
-    found: list[tuple[Analysis, Reading, Dating]] = []
+    found: list[tuple[Analysis, Reading, Dating, str]] = []
     for index, (analysis, taken, values) in sorted(by_sentence.items()):
         seen: set[str] = set()
         for reading in _candidates(analysis, taken, lexicon):
@@ -155,5 +155,6 @@ def corefer(
                 continue  # the sentence already carries that time
             seen.add(reading.lemma)
             values.add(time.value)
-            found.append((analysis, reading, Dating(time, _evidence(nearest), True)))
+            dating = Dating(time, _evidence(nearest), True)
+            found.append((analysis, reading, dating, nearest.mention.id))
     return found
