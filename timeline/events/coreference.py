@@ -72,6 +72,19 @@ def _determined(analysis: Analysis, i: int, lexicon: Lexicon) -> bool:
     return False
 
 
+def _heads_phrase(analysis: Analysis, i: int, lexicon: Lexicon) -> bool:
+    """Token i ends its noun phrase ("the delay in", not "a free case"): nothing but a
+    function word, a verb or punctuation follows it."""
+    tokens = analysis.sentence.tokens
+    if i + 1 >= len(tokens):
+        return True
+    after = tokens[i + 1]
+    return (
+        not after.is_word or lexicon.is_function_word(after.lower)
+        or after.lower in lexicon.auxiliaries or i + 1 in analysis.verb_heads
+    )
+
+
 def _candidates(analysis: Analysis, taken: set[int], lexicon: Lexicon) -> list[Reading]:
     """Event nouns and secondary verbs of a sentence that carry no time of their own."""
     names = {i for a in analysis.actors for i in range(a.first, a.last + 1)}
@@ -89,8 +102,11 @@ def _candidates(analysis: Analysis, taken: set[int], lexicon: Lexicon) -> list[R
         else:
             if token.is_capitalised and i > 0:
                 continue
-            predicate = event_verb(lemma(lower), lexicon.language) or ""
-            if not predicate or not _determined(analysis, i, lexicon):
+            base = lemma(lower)  # a verb's own form when the noun is one ("the delay")
+            predicate = event_verb(base, lexicon.language) or (base if verb_forms(base) else "")
+            if not predicate or not _determined(analysis, i, lexicon) or not _heads_phrase(
+                analysis, i, lexicon
+            ):
                 continue
         if (
             predicate in _STATES or predicate in lexicon.reporting_verbs

@@ -62,6 +62,11 @@ def is_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _is_singular_noun(word: str) -> bool:
+    return word in lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
+
+
+@lru_cache(maxsize=65536)
 def is_common_word(word: str) -> bool:
     """A lower-case word the dictionary knows (noun, verb, adjective or adverb)."""
     return bool(
@@ -118,6 +123,8 @@ class _Scanner:
             return True
         if prev.lower in self.lex.prepositions and prev.lower != "to":
             return True
+        if prev.is_capitalised and j > 0 and self.tokens[j - 1].lower in self.lex.determiners:
+            return True  # "a London court": a name used as a modifier
         return prev.text[:1].isdigit()
 
     def _lexical_after(self, i: int) -> tuple[int, list[int]]:
@@ -270,15 +277,38 @@ class _Scanner:
         if past and not self._participle_use(i, found):
             return self._group(i, i, past, "past", (), False, False)
         present = _has_form(readings, "VBZ", "VBP")
-        if present and self._subject_before(i) and not self._finite_in_clause(i, found):
+        if present and not _has_form(readings, "VBZ") and self._after_singular_noun(i):
+            present = None  # "the software update": a plural verb form after a singular noun
+        apposition = bool(present) and self._after_apposition(i, found)
+        if present and (self._subject_before(i) or apposition) and (
+            not self._finite_in_clause(i, found)
+        ):
             if not is_noun(token.lower) or self._subject_before(i, strict=True) or (
-                self._object_follows(i)
+                self._object_follows(i) or apposition
             ):
                 return self._group(i, i, present, "present", (), False, False)
         gerund = _has_form(readings, "VBG")
         if gerund and i > 0 and self.word(i - 1) in {",", "while", "after", "before", "by", "when"}:
             return VerbGroup(i, i, gerund, "nonfinite", "actual")
         return None
+
+    def _after_singular_noun(self, i: int) -> bool:
+        j = self._previous_word(i)
+        if j < 0:
+            return False
+        prev = self.tokens[j]
+        if not prev.is_word or prev.is_capitalised or prev.lower in self.lex.subject_pronouns:
+            return False
+        return _is_singular_noun(prev.lower) and not verb_forms(prev.lower)
+
+    def _after_apposition(self, i: int, found: Sequence[VerbGroup]) -> bool:
+        """"The software update, iPod Software 1.1.1, works with ...": the subject, then an
+        apposition closed by a comma, and no verb yet."""
+        if i < 2 or self.word(i - 1) != "," or any(g.finite for g in found):
+            return False
+        return sum(1 for t in self.tokens[:i] if t.text == ",") == 2 and (
+            self.word(0) in self.lex.determiners or self.tokens[0].is_capitalised
+        )
 
     def _object_follows(self, i: int) -> bool:
         """"airliner makes first flight": a determiner, number or name after the verb."""
