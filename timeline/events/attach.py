@@ -191,10 +191,12 @@ class _SentenceReader:
             return None
         before = self.tokens[i - 1] if i > 0 else None
         # "Trump's meeting", "its launch in 2003": the owner is the participant, the noun the
-        # happening (a possessive pronoun only with the noun's time right after it).
+        # happening (a possessive pronoun only with the noun's time right after it, and not
+        # for the occasion of a statement: "mentioned in his interview this morning").
         owner = before is not None and (
             (before.is_possessive and before.is_capitalised)
-            or (before.lower in self.lex.possessives and self._time_follows(i))
+            or (before.lower in self.lex.possessives and self._time_follows(i)
+                and token.bare.lower() not in self.lex.speech_nouns)
         ) and (subject is None or before.bare not in subject)
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         with_participants = nxt in self.lex.participant_prepositions and nxt != "of" and (

@@ -34,6 +34,8 @@ _STATES = frozenset({"be", "have"})
 _NEIGHBOURS = 1
 # Words between a determiner and its event noun ("its new superjumbo", "Jobs' medical leave").
 _DETERMINER_REACH = 3
+# Determiners of a noun phrase that refers to something already known ("a meeting" is new).
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Telling:
     sentence: int
     predicate: str
     mention: Mention
+    words: frozenset[str]
 
 
 def _tellings(drafts: Sequence[tuple[Mention, Analysis, Reading]]) -> dict[str, list[Telling]]:
@@ -55,9 +58,16 @@ def _tellings(drafts: Sequence[tuple[Mention, Analysis, Reading]]) -> dict[str, 
         if reading.lemma in _STATES or mention.time.start is None:
             continue
         found.setdefault(reading.lemma, []).append(
-            Telling(analysis.sentence.index, reading.lemma, mention)
+            Telling(analysis.sentence.index, reading.lemma, mention, _words(mention, analysis))
         )
     return found
+
+
+def _words(mention: Mention, analysis: Analysis) -> frozenset[str]:
+    """The key terms and named participants of a sentence (the speaker is not a participant:
+    one spokesperson tells many happenings)."""
+    names = {f"@{a.key}" for a in analysis.actors if a.name != analysis.attribution}
+    return frozenset(mention.keywords) | names
 
 
 def _determined(analysis: Analysis, i: int, lexicon: Lexicon) -> bool:
@@ -65,8 +75,12 @@ def _determined(analysis: Analysis, i: int, lexicon: Lexicon) -> bool:
     tokens = analysis.sentence.tokens
     for j in range(i - 1, max(-1, i - 1 - _DETERMINER_REACH), -1):
         token = tokens[j]
-        if token.lower in lexicon.determiners or token.is_possessive or token.text in "’'":
+        if token.lower in _DEFINITE or token.lower in lexicon.possessives or (
+            token.is_possessive or token.text in "’'"
+        ):
             return True
+        if token.lower in lexicon.determiners:
+            return False
         if not token.is_word or token.lower in lexicon.prepositions:
             return False
     return False
@@ -123,8 +137,7 @@ def _related(analysis: Analysis, reading: Reading, telling: Telling, terms: froz
     a secondary verb in the very next (or previous) sentence needs none."""
     if not reading.noun and abs(telling.sentence - analysis.sentence.index) <= _NEIGHBOURS:
         return True
-    other = set(telling.mention.keywords) | {f"@{k}" for k in telling.mention.actor_keys}
-    return bool((terms & other) - {reading.lemma})
+    return bool((terms & telling.words) - {reading.lemma})
 
 
 def _evidence(telling: Telling) -> TimeEvidence:
@@ -149,7 +162,7 @@ def corefer(
     terms_of: dict[int, frozenset[str]] = {}
     for mention, analysis, reading in drafts:
         index = analysis.sentence.index
-        terms_of[index] = frozenset(mention.keywords) | {f"@{k}" for k in mention.actor_keys}
+        terms_of[index] = _words(mention, analysis)
         _, taken, values = by_sentence.setdefault(index, (analysis, set(), set()))
         if mention.time is not None and not mention.inferred:
             taken.add(reading.head)

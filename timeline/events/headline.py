@@ -39,10 +39,19 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def term(word: str, language: str) -> str:
+def noun_lemma(word: str) -> str:
+    """A word's lemma as a noun when it is one ("ground", not "grind"), else its lemma."""
+    lower = word.lower()
+    nouns = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
+    return nouns[0] if nouns else lemma(lower)
+
+
+@lru_cache(maxsize=65536)
+def term(word: str, language: str, verb: bool = True) -> str:
     """The key a content word is compared by: its lemma, an event noun read as its verb
-    ("deliveries" -> "deliver", "flight" -> "fly"), so that verb and noun tellings meet."""
-    base = lemma(word)
+    ("deliveries" -> "deliver", "flight" -> "fly"), so that verb and noun tellings meet.
+    `verb` says whether the word is used as a verb in its sentence."""
+    base = lemma(word) if verb else noun_lemma(word)
     return event_verb(base, language) or base
 
 
@@ -289,10 +298,11 @@ def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon) -> t
         if i in names or i in analysis.blocked or not token.is_word:
             continue
         lower = token.bare.lower()
-        if lower in lexicon.stopwords or len(lower) < 3:
-            continue
+        if lower in lexicon.stopwords or len(lower) < 3 or "'" in lower or "’" in lower:
+            continue  # contractions ("we're") are function words
+        as_verb = i in analysis.verb_heads
         for part in lower.split("-") if "-" in lower else (lower,):
-            base = term(part, lexicon.language)
+            base = term(part, lexicon.language, as_verb)
             if len(part) > 2 and base not in lexicon.stopwords:
                 found.add(base)
     return tuple(sorted(found))
