@@ -162,7 +162,13 @@ class _Chunker:
         return True
 
     def _sentence_initial(self, i: int) -> bool:
-        return i == 0 or self.tokens[i - 1].text in "“\"‘(:—-"
+        """First word of the sentence, or of a quotation or aside that opens a clause (not a
+        quoted name inside one: 'an interview on “Fox & Friends”')."""
+        if i == 0:
+            return True
+        if self.tokens[i - 1].text not in "“\"‘(:—-":
+            return False
+        return i < 2 or not self.tokens[i - 2].is_word or self.tokens[i - 1].text in ":—-"
 
     def chunks(self) -> list[Actor]:
         self.title_tokens: set[int] = set()
@@ -252,6 +258,8 @@ class _Chunker:
         kind: ActorKind
         if name in _COUNTRY_ABBREVIATIONS:
             return self._actor(_COUNTRY_ABBREVIATIONS[name], "place", first, last, None)
+        if name in self.lex.aliases:
+            return self._actor(self.lex.aliases[name], "place", first, last, None)
         if role and not (set(role.lower().split()) <= self.lex.demonyms):
             kind = "person"
         elif words[-1].lower().rstrip(".") in self.lex.organisation_words or (

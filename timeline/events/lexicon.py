@@ -56,6 +56,7 @@ class Lexicon:
     not_names: frozenset[str]
     place_words: frozenset[str]
     places: frozenset[str]  # lower case, ISO country and subdivision names included
+    aliases: dict[str, str]  # another name of a place -> the name it is listed under
     # keywords
     stopwords: frozenset[str]
     # headlines
@@ -168,6 +169,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         not_names=_words(actors, "not_names"),
         place_words=_words(actors, "place_words"),
         places=_words(actors, "places") | _iso_places(),
+        aliases={str(k): str(v) for k, v in (actors.get("aliases") or {}).items()},
         stopwords=_words(stop, "stopwords"),
         nominalizations=nominalizations,
         participant_prepositions=_words(headline, "participant_prepositions"),
