@@ -127,11 +127,16 @@ class _Chunker:
 
     def title_at(self, i: int) -> int:
         """Number of tokens of the longest title starting at i (0 if none)."""
-        for size in range(_MAX_TITLE_WORDS, 0, -1):
+        if i >= len(self.tokens):
+            return 0
+        sizes = self.lex.title_sizes.get(self.tokens[i].bare.lower().rstrip("."))
+        if not sizes:
+            return 0
+        for size in sizes:
             if i + size > len(self.tokens):
                 continue
-            words = [t.bare.lower().rstrip(".") for t in self.tokens[i:i + size]]
-            if " ".join(words) in self.lex.titles or " ".join(words) in self.lex.honorifics:
+            words = " ".join(t.bare.lower().rstrip(".") for t in self.tokens[i:i + size])
+            if words in self.lex.titles or words in self.lex.honorifics:
                 if size == 1 and self.tokens[i].is_possessive:
                     return 0
                 return size
@@ -139,7 +144,12 @@ class _Chunker:
 
     def organisation_at(self, i: int) -> int:
         """Lower-case organisation words that stand alone ("the White House")."""
-        for size in (3, 2):
+        if i >= len(self.tokens):
+            return 0
+        sizes = self.lex.organisation_sizes.get(self.tokens[i].bare.lower())
+        if not sizes:
+            return 0
+        for size in sizes:
             words = " ".join(t.bare.lower() for t in self.tokens[i:i + size])
             if len(words.split()) == size and words in self.lex.organisation_words and all(
                 t.is_capitalised for t in self.tokens[i:i + size]

@@ -7,7 +7,7 @@ folder of YAML files, not a fork. A `Lexicon` is immutable and loaded once per p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -72,21 +72,39 @@ class Lexicon:
     min_stem: int
     not_events: frozenset[str]
 
-    @property
-    def auxiliaries(self) -> frozenset[str]:
-        return (
+    auxiliaries: frozenset[str] = frozenset()  # be, have, do and the modals, together
+    function_words: frozenset[str] = frozenset()
+    # First word of a title (or honorific) -> the lengths of the titles it starts, longest first.
+    title_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # First word of a multi-word organisation name ("white house") -> its lengths.
+    organisation_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "auxiliaries", (
             self.be | self.have | self.do | self.future_auxiliaries | self.hypothetical_auxiliaries
-        )
+        ))
+        object.__setattr__(self, "title_sizes", _sizes(self.titles | self.honorifics, 4))
+        object.__setattr__(self, "organisation_sizes", {
+            first: tuple(n for n in sizes if n in (2, 3))
+            for first, sizes in _sizes(self.organisation_words, 3).items()
+        })
+        object.__setattr__(self, "function_words", (
+            self.determiners | self.prepositions | self.conjunctions | self.subordinators
+            | self.relativizers | self.subject_pronouns
+        ))
 
     def is_function_word(self, lower: str) -> bool:
-        return (
-            lower in self.determiners
-            or lower in self.prepositions
-            or lower in self.conjunctions
-            or lower in self.subordinators
-            or lower in self.relativizers
-            or lower in self.subject_pronouns
-        )
+        return lower in self.function_words
+
+
+def _sizes(phrases: frozenset[str], longest: int) -> dict[str, tuple[int, ...]]:
+    """First word -> the word counts of the phrases it starts (at most `longest`), longest first."""
+    found: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) <= longest:
+            found.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in found.items()}
 
 
 def _read(language: str, name: str) -> dict[str, Any]:

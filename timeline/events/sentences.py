@@ -30,33 +30,32 @@ _CLOSE_QUOTES = frozenset("”»")
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A token and the word facts every rule asks about, computed once when it is made."""
+
     text: str
     start: int  # offset in the document body
     end: int
     in_quote: bool = False
+    lower: str = ""
+    bare: str = ""  # the word without a possessive ending: "Trump's" -> "Trump"
+    is_word: bool = False
+    is_capitalised: bool = False  # a capital first letter, or a brand's ("iPhone", "eBay")
+    is_possessive: bool = False
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
-
-    @property
-    def is_capitalised(self) -> bool:
-        """A capital first letter, or a brand's inner capital ("iPhone", "eBay")."""
-        text = self.text
-        return text[:1].isupper() or (text[:1].islower() and len(text) > 2 and text[1].isupper())
-
-    @property
-    def is_possessive(self) -> bool:
-        return bool(_POSSESSIVE.search(self.text))
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ending: "Trump's" -> "Trump"."""
-        return _POSSESSIVE.sub("", self.text)
+    @classmethod
+    def of(cls, text: str, start: int, end: int, in_quote: bool = False) -> Token:
+        first = text[:1]
+        possessive = bool(_POSSESSIVE.search(text))
+        return cls(
+            text, start, end, in_quote,
+            lower=text.lower(),
+            bare=_POSSESSIVE.sub("", text) if possessive else text,
+            is_word=first.isalpha(),
+            is_capitalised=first.isupper() or (
+                first.islower() and len(text) > 2 and text[1].isupper()
+            ),
+            is_possessive=possessive,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +128,13 @@ def tokenize(text: str, offset: int = 0, quote_open: bool = False) -> tuple[list
         value = match.group()
         if value in _OPEN_QUOTES or (value == '"' and not inside):
             inside = True
-            tokens.append(Token(value, offset + match.start(), offset + match.end(), True))
+            tokens.append(Token.of(value, offset + match.start(), offset + match.end(), True))
             continue
         if value in _CLOSE_QUOTES or (value == '"' and inside):
-            tokens.append(Token(value, offset + match.start(), offset + match.end(), True))
+            tokens.append(Token.of(value, offset + match.start(), offset + match.end(), True))
             inside = False
             continue
-        tokens.append(Token(value, offset + match.start(), offset + match.end(), inside))
+        tokens.append(Token.of(value, offset + match.start(), offset + match.end(), inside))
     return tokens, inside
 
 
