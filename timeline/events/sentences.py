@@ -24,6 +24,8 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+# A sentence end followed by more text: the only place where a line may hold two sentences.
+_INNER_END = re.compile(r"[.!?…;:][\"”’'»)\]]*\s+\S")
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
 
@@ -105,6 +107,14 @@ def _subtract(start: int, end: int, excluded: Sequence[Span]) -> list[tuple[int,
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
+    if not _INNER_END.search(chunk.rstrip()):
+        # No sentence end inside the line (most headlines and many news lines): one sentence,
+        # without running the segmenter.
+        stripped = chunk.strip()
+        if stripped:
+            a = start + chunk.index(stripped)
+            yield a, a + len(stripped)
+        return
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
             if not sentence:
