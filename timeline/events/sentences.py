@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from syntok import segmenter
 
@@ -26,13 +27,16 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"[’']s$")
 # A sentence end followed by more text: the only place where a line may hold two sentences.
 _INNER_END = re.compile(r"[.!?…;:][\"”’'»)\]]*\s+\S")
+# A plain sentence end: a lower-case word of two letters or more, its stop, closing quotes or
+# brackets, then a capital or a digit after the space.
+_PLAIN_END = re.compile(r"\b[a-z]{2,}([.!?]+[\"”’'»)\]]*)(?=\s+[\"“‘«(]?[A-Z0-9])")
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token and the word facts every rule asks about, computed once when it is made."""
+class Token(NamedTuple):
+    """A token and the word facts every rule asks about, computed once when it is made.
+    (A named tuple: documents have many tokens, and tuples are the cheapest to make.)"""
 
     text: str
     start: int  # offset in the document body
@@ -107,13 +111,16 @@ def _subtract(start: int, end: int, excluded: Sequence[Span]) -> list[tuple[int,
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
-    if not _INNER_END.search(chunk.rstrip()):
-        # No sentence end inside the line (most headlines and many news lines): one sentence,
-        # without running the segmenter.
-        stripped = chunk.strip()
-        if stripped:
-            a = start + chunk.index(stripped)
-            yield a, a + len(stripped)
+    cuts = _plain_cuts(chunk)
+    if cuts is not None:
+        # Every sentence end in the line is plain (a lower-case word, then a capital): no
+        # abbreviation or initial for the segmenter to weigh, so the line is cut right here.
+        for a, b in zip([0, *cuts], [*cuts, len(chunk)], strict=True):
+            piece = chunk[a:b]
+            stripped = piece.strip()
+            if stripped:
+                first = start + a + piece.index(stripped)
+                yield first, first + len(stripped)
         return
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
@@ -124,6 +131,16 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             b = start + last.offset + len(last.value)
             if b > a:
                 yield a, b
+
+
+def _plain_cuts(chunk: str) -> list[int] | None:
+    """Where a line splits into sentences when all its sentence ends are plain (offsets
+    just past each end), or None when some end needs the segmenter's judgement."""
+    plain = [(m.start(1), m.end()) for m in _PLAIN_END.finditer(chunk)]
+    inner = [m.start() for m in _INNER_END.finditer(chunk.rstrip())]
+    if [start for start, _ in plain] != inner:
+        return None
+    return [end for _, end in plain]
 
 
 def tokenize(text: str, offset: int = 0, quote_open: bool = False) -> tuple[list[Token], bool]:
