@@ -24,7 +24,7 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*%?"  # 4:32, 3.5, 1,000
     r"|\S"
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 # A sentence end followed by more text: the only place where a line may hold two sentences.
 _INNER_END = re.compile(r"[.!?…;:][\"”’'»)\]]*\s+\S")
 # A plain sentence end: a lower-case word of two letters or more, its stop, closing quotes or
@@ -51,17 +51,14 @@ class Token(NamedTuple):
     @classmethod
     def of(cls, text: str, start: int, end: int, in_quote: bool = False) -> Token:
         first = text[:1]
-        possessive = bool(_POSSESSIVE.search(text))
-        return cls(
-            text, start, end, in_quote,
-            lower=text.lower(),
-            bare=_POSSESSIVE.sub("", text) if possessive else text,
-            is_word=first.isalpha(),
-            is_capitalised=first.isupper() or (
-                first.islower() and len(text) > 2 and text[1].isupper()
-            ),
-            is_possessive=possessive,
-        )
+        possessive = text.endswith(_POSSESSIVE_ENDINGS) and len(text) > 2
+        return tuple.__new__(cls, (
+            text, start, end, in_quote, text.lower(),
+            text[:-2] if possessive else text,
+            first.isalpha(),
+            first.isupper() or (first.islower() and len(text) > 2 and text[1].isupper()),
+            possessive,
+        ))
 
 
 @dataclass(frozen=True, slots=True)
