@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Literal
 
@@ -50,6 +50,8 @@ class Prepared:
     inferred: bool  # dated from the publication or the narrative, not by its own words
     refers_back: bool  # told with a verb of its own (not a statement): may name a past happening
     predicates: frozenset[str]  # the happening's verbs: the predicate, or an event noun's
+    value: str = ""  # the time's TIMEX3 value
+    bounds: tuple[float, float] = (0.0, 0.0)  # the time's start and end, as timestamps
     terms_mass: float = 0.0  # sum of squared term weights, for cosines
     actors_mass: float = 0.0
 
@@ -64,12 +66,26 @@ class Weights:
 
     idf: dict[str, float]
     default: float
+    squared: dict[str, float] = field(default_factory=dict)  # idf², what masses add up
+
+    def __post_init__(self) -> None:
+        if not self.squared:
+            self.squared.update({k: v * v for k, v in self.idf.items()})
 
     def of(self, key: str) -> float:
         return self.idf.get(key, self.default)
 
     def mass(self, keys: Iterable[str]) -> float:
-        return sum(self.of(k) ** 2 for k in keys)
+        get, default = self.squared.get, self.default * self.default
+        return sum(get(k, default) for k in keys)
+
+
+def _bounds(mention: Mention) -> tuple[float, float]:
+    time = mention.time
+    if time is None or time.start is None:
+        return (0.0, 0.0)
+    start = time.start.timestamp()
+    return start, time.end.timestamp() if time.end is not None else start
 
 
 def day_range(mention: Mention) -> tuple[int, int] | None:
@@ -138,6 +154,7 @@ def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
                 inferred=m.inferred, predicates=_predicates(m),
+                value=m.time.value if m.time else "", bounds=_bounds(m),
                 refers_back=bool(m.predicate) and m.predicate not in _GENERAL_PREDICATES
                 and m.predicate not in lexicon.reporting_verbs,
             )
@@ -179,9 +196,7 @@ def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
     """How two mentions' times relate: 'near' is a disagreement of a day between sources;
     'recent' an inferred publication time just after an explicit one; 'earlier' an inferred
     time long after an explicit one (a back-reference, when the words agree)."""
-    ta, tb = a.mention.time, b.mention.time
-    assert ta is not None and tb is not None
-    if ta.value == tb.value:
+    if a.value == b.value:
         return "equal"
     if a.last_day < b.first_day or b.last_day < a.first_day:
         later, earlier = (b, a) if a.last_day < b.first_day else (a, b)
@@ -190,11 +205,11 @@ def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
             return "recent" if gap <= RECENT_WINDOW_DAYS else "earlier"
         short = min(a.span_days, b.span_days) <= 2
         return "near" if gap <= CONFLICT_WINDOW_DAYS and short else "far"
-    if ta.start and tb.start and ta.end and tb.end:
-        if (ta.start <= tb.start and tb.end <= ta.end) or (tb.start <= ta.start and ta.end <= tb.end):
-            return "nested"
-        if ta.end <= tb.start or tb.end <= ta.start:
-            return "near"  # the same day, but disjoint parts of it
+    (sa, ea), (sb, eb) = a.bounds, b.bounds
+    if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb):
+        return "nested"
+    if ea <= sb or eb <= sa:
+        return "near"  # the same day, but disjoint parts of it
     return "overlap"
 
 
