@@ -354,9 +354,12 @@ class _SentenceReader:
             ):
                 main_times.append(timex)  # a time with no verb of its own dates its clause
                 continue
+            group = next((g for g in self.groups if g.head == head), None)
+            if lemma in _STATES and group is not None and not group.finite and main is not None:
+                main_times.append(timex)  # "is anticipated to be around 2020": the main's time
+                continue
             if head < 0 or head in embedded or lemma in _STATES:
                 continue  # "was", "has": a state, not a happening of its own
-            group = next((g for g in self.groups if g.head == head), None)
             modality = clause_modality(self.tokens, group, self.lex) if group else "actual"
             if noun and main is not None and main.modality != "actual":
                 modality = main.modality

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from timeline.events.attach import Analysis, Reading
 from timeline.events.derivation import event_verb
-from timeline.events.headline import lemma
+from timeline.events.headline import lemma, noun_lemma
 from timeline.events.lexicon import Lexicon
 from timeline.events.narrative import Dating
 from timeline.events.tense import verb_forms
@@ -36,6 +36,10 @@ _NEIGHBOURS = 1
 _DETERMINER_REACH = 3
 # Determiners of a noun phrase that refers to something already known ("a meeting" is new).
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Words after a verb within which its object's event noun is looked for.
+_OBJECT_REACH = 4
+# How many sentences after a telling "the deal" refers to it with no other shared word.
+_ANAPHORA_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,9 @@ class Telling:
     words: frozenset[str]
 
 
-def _tellings(drafts: Sequence[tuple[Mention, Analysis, Reading]]) -> dict[str, list[Telling]]:
+def _tellings(
+    drafts: Sequence[tuple[Mention, Analysis, Reading]], lexicon: Lexicon
+) -> dict[str, list[Telling]]:
     """Explicitly dated readings by the verb they tell; a state ("has been on medical leave
     since January") tells the happenings its words name."""
     found: dict[str, list[Telling]] = {}
@@ -57,10 +63,43 @@ def _tellings(drafts: Sequence[tuple[Mention, Analysis, Reading]]) -> dict[str, 
             continue
         if reading.lemma in _STATES or mention.time.start is None:
             continue
-        found.setdefault(reading.lemma, []).append(
-            Telling(analysis.sentence.index, reading.lemma, mention, _words(mention, analysis))
-        )
+        words = _words(mention, analysis)
+        index = analysis.sentence.index
+        found.setdefault(reading.lemma, []).append(Telling(index, reading.lemma, mention, words))
+        if not reading.noun:
+            told = _object_happening(analysis, reading.head, lexicon)
+            if told and told != reading.lemma:
+                found.setdefault(told, []).append(Telling(index, told, mention, words))
     return found
+
+
+def _object_happening(analysis: Analysis, head: int, lexicon: Lexicon) -> str | None:
+    """The verb of an event noun that is the object of a verb: "signed the agreement on
+    June 15" tells the agreement too."""
+    tokens = analysis.sentence.tokens
+    for j in range(head + 1, min(len(tokens), head + 1 + _OBJECT_REACH)):
+        token = tokens[j]
+        if not token.is_word or j in analysis.blocked or j in analysis.verb_heads:
+            return None
+        lower = token.bare.lower()
+        if lower in lexicon.determiners or lower in lexicon.possessives:
+            continue
+        if lexicon.is_function_word(lower):
+            return None
+        verb = _noun_verb(lower, lexicon)
+        if verb and _heads_phrase(analysis, j, lexicon):
+            return verb
+    return None
+
+
+def _noun_verb(lower: str, lexicon: Lexicon) -> str:
+    """The verb an event noun names: a derived noun's ("delivery"), or a noun's own form
+    when the lexicon knows it as a happening ("the delay")."""
+    noun = noun_lemma(lower)
+    verb = event_verb(noun, lexicon.language)
+    if verb:
+        return verb
+    return lemma(lower) if noun in lexicon.zero_derived or lower in lexicon.zero_derived else ""
 
 
 def _words(mention: Mention, analysis: Analysis) -> frozenset[str]:
@@ -116,8 +155,7 @@ def _candidates(analysis: Analysis, taken: set[int], lexicon: Lexicon) -> list[R
         else:
             if token.is_capitalised and i > 0:
                 continue
-            base = lemma(lower)  # a verb's own form when the noun is one ("the delay")
-            predicate = event_verb(base, lexicon.language) or (base if verb_forms(base) else "")
+            predicate = _noun_verb(lower, lexicon)
             if not predicate or not _determined(analysis, i, lexicon) or not _heads_phrase(
                 analysis, i, lexicon
             ):
@@ -131,13 +169,23 @@ def _candidates(analysis: Analysis, taken: set[int], lexicon: Lexicon) -> list[R
     return out
 
 
-def _related(analysis: Analysis, reading: Reading, telling: Telling, terms: frozenset[str]
-             ) -> bool:
-    """The dated statement and the referring sentence share a participant or another word;
-    a secondary verb in the very next (or previous) sentence needs none."""
-    if not reading.noun and abs(telling.sentence - analysis.sentence.index) <= _NEIGHBOURS:
+def _related(analysis: Analysis, reading: Reading, telling: Telling, terms: frozenset[str],
+             general: frozenset[str]) -> bool:
+    """The dated statement and the referring sentence share a participant or another word
+    (not a general one: "the first flight" of one aircraft is not another's); a secondary verb in the very next (or previous) sentence needs none, nor a
+    definite noun shortly after the telling ("... the agreement ... The deal ...")."""
+    distance = analysis.sentence.index - telling.sentence
+    if not reading.noun and abs(distance) <= _NEIGHBOURS:
         return True
-    return bool((terms & telling.words) - {reading.lemma})
+    if reading.noun and 0 < distance <= _ANAPHORA_REACH and _definite(analysis, reading.head):
+        return True  # "signed the agreement on June 15. The deal was approved ..."
+    shared = (terms & telling.words) - {reading.lemma} - general
+    return bool(shared)
+
+
+def _definite(analysis: Analysis, i: int) -> bool:
+    tokens = analysis.sentence.tokens
+    return any(tokens[j].lower in _DEFINITE for j in range(max(0, i - _DETERMINER_REACH), i))
 
 
 def _evidence(telling: Telling) -> TimeEvidence:
@@ -155,7 +203,7 @@ def corefer(
 ) -> list[tuple[Analysis, Reading, Dating, str]]:
     """Readings that refer back to (or ahead to) an explicitly dated telling of their
     happening elsewhere in the document, each with that telling's time and mention id."""
-    tellings = _tellings(drafts)
+    tellings = _tellings(drafts, lexicon)
     if not tellings:
         return []
     by_sentence: dict[int, tuple[Analysis, set[int], set[str]]] = {}
@@ -170,10 +218,15 @@ def corefer(
     found: list[tuple[Analysis, Reading, Dating, str]] = []
     for index, (analysis, taken, values) in sorted(by_sentence.items()):
         seen: set[str] = set()
+        # What a sentence expects ("the first flight is expected to ...") is not what another
+        # statement says happened; it may be what another one expects.
+        main = analysis.main.modality if analysis.main else "actual"
+        modalities = {"actual", "future"} if main == "actual" else {main}
         for reading in _candidates(analysis, taken, lexicon):
             options = [
                 t for t in tellings.get(reading.lemma, ())
-                if t.sentence != index and _related(analysis, reading, t, terms_of[index])
+                if t.sentence != index and t.mention.modality in modalities
+                and _related(analysis, reading, t, terms_of[index], lexicon.general_words)
             ]
             if not options or reading.lemma in seen:
                 continue

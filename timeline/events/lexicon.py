@@ -36,6 +36,7 @@ class Lexicon:
     verb_group_adverbs: frozenset[str]
     stamp_cues: tuple[str, ...]
     background_cues: tuple[str, ...]
+    general_words: frozenset[str]
     min_words: int
     # modality
     future_auxiliaries: frozenset[str]
@@ -71,6 +72,7 @@ class Lexicon:
     noun_suffixes: tuple[tuple[str, str], ...]
     min_stem: int
     not_events: frozenset[str]
+    zero_derived: frozenset[str]  # event nouns spelt as their verb ("delay", "launch")
 
     auxiliaries: frozenset[str] = frozenset()  # be, have, do and the modals, together
     function_words: frozenset[str] = frozenset()
@@ -171,6 +173,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
         min_words=int(grammar.get("min_words", 3)),
         background_cues=tuple(str(c).lower() for c in grammar.get("background_cues", ())),
+        general_words=_words(grammar, "general_words"),
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),
@@ -198,7 +201,8 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         ),
         headline_max_words=int(headline.get("max_words", 12)),
         noun_verbs={
-            **{noun: verb.split()[0] for noun, verb in nominalizations.items()},
+            # A headline's verb phrase ("hold talks with") names no verb to compare by.
+            **{noun: verb for noun, verb in nominalizations.items() if " " not in verb},
             **{str(k).lower(): str(v) for k, v in (derivation.get("irregular") or {}).items()},
         },
         noun_suffixes=tuple(
@@ -206,4 +210,5 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         ),
         min_stem=int(derivation.get("min_stem", 3)),
         not_events=_words(derivation, "not_events"),
+        zero_derived=_words(derivation, "zero_derived"),
     )
