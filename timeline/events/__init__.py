@@ -21,7 +21,7 @@ from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
 from timeline.events.coreference import corefer
-from timeline.events.headline import headline, keywords
+from timeline.events.headline import clause_span, headline, keywords
 from timeline.events.narrative import Dating, Narrator
 from timeline.events.sentences import Sentence, split
 from timeline.types import Document, Mention, Timex
@@ -237,7 +237,10 @@ def _mention(
         time=dating.time if dating else None,
         timex=dating.evidence if dating else None,
         inferred=dating.inferred if dating else False,
-        keywords=terms,
+        # A happening told inside a longer sentence is compared by the words of its clause.
+        keywords=terms if reading.main else keywords(
+            sentence.tokens, analysis, lexicon, clause_span(analysis, reading, lexicon)
+        ),
         actor_keys=tuple(sorted({a.key for a in analysis.actors} | _attribution_key(analysis))),
 
     )

@@ -210,7 +210,7 @@ def corefer(
     terms_of: dict[int, frozenset[str]] = {}
     for mention, analysis, reading in drafts:
         index = analysis.sentence.index
-        terms_of[index] = _words(mention, analysis)
+        terms_of[index] = terms_of.get(index, frozenset()) | _words(mention, analysis)
         _, taken, values = by_sentence.setdefault(index, (analysis, set(), set()))
         if mention.time is not None and not mention.inferred:
             taken.add(reading.head)

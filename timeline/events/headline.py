@@ -301,6 +301,14 @@ class _Builder:
         return finish(" ".join(w for w in words if w), self.lex, cut=not self.a.is_title)
 
 
+def clause_span(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> tuple[int, int]:
+    """Token range [first, last] of the clause that tells a reading: its subject, verb (or
+    event noun) and complement, up to the next aside or clause boundary."""
+    builder = _Builder(analysis, lexicon)
+    first, head = builder.verb_span(reading) if not reading.noun else (reading.head, reading.head)
+    return builder.subject_start(first), builder.clause_end(head + 1)
+
+
 def best_quote(quotes: Sequence[str], max_words: int = 10) -> str | None:
     """The first quotation from its beginning (a quotation cut in the middle reads as a
     fragment), cut to `max_words`; a very short one gives way to the longest."""
@@ -351,12 +359,15 @@ def headline(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> str:
     return text or finish(analysis.sentence.text, lexicon)
 
 
-def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon) -> tuple[str, ...]:
-    """Content-word lemmas of the sentence (no stop words, names or time words), sorted."""
+def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon,
+             span: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """Content-word lemmas of the sentence, or of its tokens [first, last] in `span` (no stop
+    words, names or time words), sorted."""
     names = {i for a in analysis.actors for i in range(a.first, a.last + 1)}
     found: set[str] = set()
+    first, last = span if span is not None else (0, len(tokens) - 1)
     for i, token in enumerate(tokens):
-        if i in names or i in analysis.blocked or not token.is_word:
+        if not first <= i <= last or i in names or i in analysis.blocked or not token.is_word:
             continue
         lower = token.bare.lower()
         if lower in lexicon.stopwords or len(lower) < 3 or "'" in lower or "’" in lower:
