@@ -16,15 +16,16 @@ dated reading becomes a mention with a rule-made headline and key terms (`headli
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
 from timeline.events.coreference import corefer
 from timeline.events.headline import clause_span, headline, keywords
-from timeline.events.narrative import Dating, Narrator
+from timeline.events.narrative import NEWS_DAYS, Dating, Narrator
 from timeline.events.sentences import Sentence, split
-from timeline.types import Document, Mention, Timex
+from timeline.types import Document, EventTime, Mention, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -58,6 +59,13 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
     drafts = _with_topic(_with_coreference(document, drafts, lexicon), narrator.topic_keys)
     return _with_occasions(drafts, registry)
+
+
+def _recent(time: EventTime, published: EventTime) -> bool:
+    """A time in the week up to a headline's publication day: the headline's news."""
+    if time.start is None or published.start is None:
+        return False
+    return published.start - timedelta(days=NEWS_DAYS) <= time.start <= published.start
 
 
 def _with_topic(
@@ -94,8 +102,9 @@ def _with_coreference(
         k = own.get((analysis.sentence.index, reading.head))
         if k is not None:
             mention, _, drafted = out[k]
-            out[k] = (mention.model_copy(update=update), analysis, drafted)
-            continue
+            if mention.time is None or (analysis.is_title and _recent(dating.time, mention.time)):
+                out[k] = (mention.model_copy(update=update), analysis, drafted)
+            continue  # a dated statement keeps its time: "has filed a lawsuit" is this week's
         terms = next(m.keywords for m, a, _ in drafts if a is analysis)
         mention = _mention(document, analysis, reading, dating, _COREFERENCE_ID + reading.head,
                            lexicon, terms)

@@ -254,7 +254,7 @@ class _SentenceReader:
             group = next((g for g in self.groups if g.head == j), None)
             if group:
                 return j, group.lemma, False
-        if main is not None and main.head < first and not quoted:
+        if main is not None and main.head < first and not quoted and not self._opens_clause(first):
             return -1, "", False
         for g in self.groups:
             if g.head > last and self.tokens[g.head].in_quote == quoted and not self.clause_break(
@@ -262,6 +262,23 @@ class _SentenceReader:
             ):
                 return g.head, g.lemma, False
         return -1, "", False
+
+    def _opens_clause(self, first: int) -> bool:
+        """The time opens a subordinate clause: only prepositions stand between it and the
+        clause's "that" or subordinator ("said that as of January 2008, iTunes held ...")."""
+        j = first - 1
+        while j >= 0 and self.tokens[j].lower in self.lex.prepositions:
+            j -= 1
+        return j >= 0 and (
+            self.tokens[j].lower == "that" or self.tokens[j].lower in self.lex.subordinators
+        )
+
+    def in_aside(self, first: int, last: int, main: VerbGroup) -> bool:
+        """The time sits in an aside between commas before the main verb ("Jobs, born in San
+        Francisco on February 24, 1955, has built ..."): it dates the aside, not the main."""
+        before = [j for j in range(first) if self.tokens[j].text == ","]
+        after = [j for j in range(last + 1, main.first) if self.tokens[j].text == ","]
+        return bool(before) and bool(after) and main.first > last
 
     # -- attribution ------------------------------------------------------------------
     def attribution(self, main: VerbGroup | None, actors: Sequence[Actor]) -> str | None:
@@ -351,7 +368,7 @@ class _SentenceReader:
             first = self.covered[k][0] if self.covered[k] else 0
             if head < 0 and main is not None and not self.tokens[first].in_quote and (
                 first < main.head or not self.clause_break(main.head, first, main)
-            ):
+            ) and not self.in_aside(first, self.covered[k][-1], main):
                 main_times.append(timex)  # a time with no verb of its own dates its clause
                 continue
             group = next((g for g in self.groups if g.head == head), None)

@@ -53,7 +53,8 @@ class Telling:
 
 
 def _tellings(
-    drafts: Sequence[tuple[Mention, Analysis, Reading]], lexicon: Lexicon
+    drafts: Sequence[tuple[Mention, Analysis, Reading]], lexicon: Lexicon,
+    terms_of: dict[int, frozenset[str]],
 ) -> dict[str, list[Telling]]:
     """Explicitly dated readings by the verb they tell; a state ("has been on medical leave
     since January") tells the happenings its words name."""
@@ -63,7 +64,7 @@ def _tellings(
             continue
         if reading.lemma in _STATES or mention.time.start is None:
             continue
-        words = _words(mention, analysis)
+        words = terms_of[analysis.sentence.index]
         index = analysis.sentence.index
         found.setdefault(reading.lemma, []).append(Telling(index, reading.lemma, mention, words))
         if not reading.noun:
@@ -203,14 +204,16 @@ def corefer(
 ) -> list[tuple[Analysis, Reading, Dating, str]]:
     """Readings that refer back to (or ahead to) an explicitly dated telling of their
     happening elsewhere in the document, each with that telling's time and mention id."""
-    tellings = _tellings(drafts, lexicon)
+    terms_of: dict[int, frozenset[str]] = {}  # a sentence's words, over all its readings
+    for mention, analysis, _ in drafts:
+        index = analysis.sentence.index
+        terms_of[index] = terms_of.get(index, frozenset()) | _words(mention, analysis)
+    tellings = _tellings(drafts, lexicon, terms_of)
     if not tellings:
         return []
     by_sentence: dict[int, tuple[Analysis, set[int], set[str]]] = {}
-    terms_of: dict[int, frozenset[str]] = {}
     for mention, analysis, reading in drafts:
         index = analysis.sentence.index
-        terms_of[index] = terms_of.get(index, frozenset()) | _words(mention, analysis)
         _, taken, values = by_sentence.setdefault(index, (analysis, set(), set()))
         if mention.time is not None and not mention.inferred:
             taken.add(reading.head)

@@ -26,7 +26,7 @@ HEADLINE_RULE = "headline:publication-day"
 _REACH = 1
 _NEWS_TENSES = frozenset({"perfect", "progressive"})
 # How far before publication an explicit time still counts as the time of the news.
-_NEWS_DAYS = 7
+NEWS_DAYS = 7
 # Statements (after the headline) whose words make the article's topic: the lead.
 _LEAD_STATEMENTS = 2
 
@@ -266,7 +266,7 @@ class Narrator:
         assert publication.start is not None and publication.end is not None
         if (time.end - time.start).total_seconds() > 86400:
             return False
-        return publication.start - timedelta(days=_NEWS_DAYS) <= time.start < publication.end + (
+        return publication.start - timedelta(days=NEWS_DAYS) <= time.start < publication.end + (
             timedelta(days=1)
         )
 

@@ -338,6 +338,7 @@ class _Scanner:
         quoted = self.tokens[i].in_quote
         return any(
             g.finite and boundary <= g.head < i and self.tokens[g.head].in_quote == quoted
+            and g.lemma not in self.lex.reporting_verbs  # "said X passes Y": a new clause
             for g in found
         )
 
