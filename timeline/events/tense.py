@@ -338,9 +338,17 @@ class _Scanner:
         quoted = self.tokens[i].in_quote
         return any(
             g.finite and boundary <= g.head < i and self.tokens[g.head].in_quote == quoted
-            and g.lemma not in self.lex.reporting_verbs  # "said X passes Y": a new clause
+            and not self._opens_complement(g)  # "said X passes Y": a new clause
             for g in found
         )
+
+    def _opens_complement(self, group: VerbGroup) -> bool:
+        """A reporting verb followed at once by its reported clause ("said Apple's store
+        passes ..."), not by a phrase of its own ("said in an interview ...")."""
+        if group.lemma not in self.lex.reporting_verbs:
+            return False
+        after = self.word(group.head + 1)
+        return bool(after) and after[:1].isalpha() and after not in self.lex.prepositions
 
     def _clause_start(self, i: int) -> int:
         lex = self.lex
