@@ -339,7 +339,8 @@ class _Scanner:
         return any(
             g.finite and boundary <= g.head < i and self.tokens[g.head].in_quote == quoted
             and not self._opens_complement(g)  # "said X passes Y": a new clause
-            for g in found
+            and self.word(self._previous_word(g.first)) not in {"which", "who", "whom"}
+            for g in found  # ", which is the largest, signed ...": the aside has its own verb
         )
 
     def _opens_complement(self, group: VerbGroup) -> bool:
