@@ -244,12 +244,21 @@ class _Chunker:
             k = j + 1
             if k + 1 < n and self._joins(j, k):
                 k += 1
+            if k + 1 < n and self._inner_demonym(k):
+                k += 1  # "China Eastern Airlines": a nationality word inside a name
             if k >= n or not self.is_name_word(k) or self.title_at(k):
                 break
             if self.tokens[k].text in _COUNTRY_ABBREVIATIONS:
                 break
             j = last = k
         return last
+
+    def _inner_demonym(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (
+            token.is_capitalised and token.lower in self.lex.demonyms
+            and token.text not in _COUNTRY_ABBREVIATIONS and self.is_name_word(k + 1)
+        )
 
     def _joins(self, j: int, k: int) -> bool:
         """A connector inside a name: "Fox & Friends", "Bank of America" (after a noun word)."""

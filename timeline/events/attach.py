@@ -149,6 +149,14 @@ class _SentenceReader:
             candidates = [g for g in self.groups if g.finite and not self.tokens[g.head].in_quote]
         return candidates[0] if candidates else None
 
+    def _headline_verb(self) -> VerbGroup | None:
+        """A headline without a finite verb tells its news with an infinitive or a participle
+        ("X to purchase twenty jets", "First A380 delivered"): that verb is the news."""
+        group = next((g for g in self.groups if not self.tokens[g.head].in_quote), None)
+        if group is None:
+            return None
+        return VerbGroup(group.first, group.head, group.lemma, "present", "actual")
+
     # -- time attachment --------------------------------------------------------------
     def modifies_noun(self, k: int) -> bool:
         """"the 1991 agreement", "its 2007 model": a time used as a noun's modifier."""
@@ -326,6 +334,8 @@ class _SentenceReader:
         words = [t for t in self.tokens if t.is_word]
         quote_only = bool(words) and all(t.in_quote for t in words)
         main_group = self.main_group()
+        if main_group is None and is_title:
+            main_group = self._headline_verb()
         subject = self.subject(main_group, actors) if main_group else None
         readings = self._readings(main_group, subject)
         main = readings[0] if readings and readings[0].main else None

@@ -61,6 +61,25 @@ def is_noun(word: str) -> bool:
     return bool(lemminflect.getAllLemmas(word, upos="NOUN"))
 
 
+def _is_modifier(token: Token) -> bool:
+    """A number, or a word that can only be an adjective ("new", "twenty")."""
+    return token.text[:1].isdigit() or (
+        token.is_word and not token.is_capitalised and _only_adjective(token.lower)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _only_adjective(word: str) -> bool:
+    return bool(lemminflect.getAllLemmas(word, upos="ADJ")) and not verb_forms(word) and not (
+        lemminflect.getAllLemmas(word, upos="NOUN")
+    ) or word in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+                           "dozen", "several", "many", "few"})
+
+
 @lru_cache(maxsize=65536)
 def _is_singular_noun(word: str) -> bool:
     return word in lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
@@ -123,8 +142,13 @@ class _Scanner:
             return True
         if prev.lower in self.lex.prepositions and prev.lower != "to":
             return True
-        if prev.is_capitalised and j > 0 and self.tokens[j - 1].lower in self.lex.determiners:
-            return True  # "a London court": a name used as a modifier
+        if prev.is_capitalised:
+            k = j
+            while k > 0 and self.tokens[k - 1].is_capitalised:
+                k -= 1  # back over the whole name
+            before = self.tokens[k - 1] if k > 0 else None
+            if before is not None and (before.lower in self.lex.determiners or _is_modifier(before)):
+                return True  # "a London court", "new Airbus A320 jets": a name as a modifier
         return prev.text[:1].isdigit()
 
     def _lexical_after(self, i: int) -> tuple[int, list[int]]:
