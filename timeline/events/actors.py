@@ -166,6 +166,10 @@ class _Chunker:
             return token.text in _COUNTRY_ABBREVIATIONS
         if ("’" in token.text or "'" in token.text) and not token.is_possessive:
             return False  # a contraction: "We're", "I'll"
+        if "-" in token.text and all(
+            fold(part) in self.registry.persons for part in token.bare.split("-")
+        ):
+            return False  # "a Putin-Zelenskyy meeting": known people as a modifier
         if self._sentence_initial(i) and lower not in self.registry.mid_sentence:
             # "Deliveries to Singapore ..." begins with a common word, not a name.
             return not (is_common_word(lower) or self.lex.is_function_word(lower))
