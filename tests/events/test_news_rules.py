@@ -1,13 +1,12 @@
 """The dating, coreference, headline and actor rules of the events stage, on hand-made texts."""
 
+import pendulum
 from events_fixtures import day, document, timex
 
 from timeline.events import extract_mentions
 from timeline.events.derivation import event_verb
 from timeline.events.sentences import split
 from timeline.types import Interval
-
-import pendulum
 
 
 def _by_sentence(mentions, words):
