@@ -41,6 +41,7 @@ def test_past_narration_of_the_articles_topic_takes_the_time_of_the_news():
     text = ("Airliner makes first flight\n"
             "The airliner has made its first flight after lifting off from Toulouse.\n"
             "The aircraft flew into clear blue skies with a crew of six.\n"
+            "The test lasted four hours over the bay.\n"
             "Farmers harvested a record crop of wheat.\n")
     mentions = extract_mentions(document(text, title="Airliner makes first flight"), [])
     [flew] = _by_sentence(mentions, "clear blue skies")

@@ -78,6 +78,8 @@ class Registry:
     # People named with a past office ("former President Biden"): what they did, told with no
     # time, is background.
     former: set[str] = field(default_factory=set)
+    # Initials of the organisations named in full: "GAO" -> "Government Accountability Office".
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def speaks_for(self, name: str | None) -> str | None:
         """The organisation whose statements a speaker's statements are, else the speaker."""
@@ -91,9 +93,16 @@ class Registry:
             full = self.persons.get(fold(name))
             if full:
                 name, kind = full, "person"
+            elif name in self.acronyms:
+                name = self.acronyms[name]  # "GAO" after "Government Accountability Office"
+                kind = self.kinds.get(name, "organisation")
             else:
                 known = self.kinds.get(name)
                 kind = known if known and kind == "other" else kind
+        elif kind != "person" and len(words) >= 2:
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if len(initials) >= 2:
+                self.acronyms.setdefault(initials, name)
         if kind == "person":
             self.kinds[name] = "person"
             self.persons.setdefault(fold(words[-1]), name)

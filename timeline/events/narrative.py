@@ -28,7 +28,7 @@ _NEWS_TENSES = frozenset({"perfect", "progressive"})
 # How far before publication an explicit time still counts as the time of the news.
 NEWS_DAYS = 7
 # Statements (after the headline) whose words make the article's topic: the lead.
-_LEAD_STATEMENTS = 2
+_LEAD_STATEMENTS = 3
 
 
 @dataclass(frozen=True)

@@ -135,8 +135,8 @@ class _Scanner:
     def _looks_nominal(self, i: int) -> bool:
         """The word at i follows a determiner, a possessive or a preposition: a noun use."""
         j = self._previous_word(i)
-        if j < 0:
-            return False
+        if j < 0 or j in self.blocked and self.tokens[j].text[:1].isdigit():
+            return False  # "on June 18 called": a time, not a count, before the verb
         prev = self.tokens[j]
         if prev.is_possessive or prev.lower in self.lex.determiners:
             return True
