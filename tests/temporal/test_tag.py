@@ -93,3 +93,9 @@ def test_output_is_sorted_and_does_not_overlap():
     assert timexes
     for a, b in zip(timexes, timexes[1:], strict=False):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize("language", ["en-US", "EN", "fr", None])
+def test_language_tags_are_normalised_and_unknown_languages_fall_back_to_english(language):
+    (t,) = tag("Signed on 8/19/2025.", SEED_REFERENCE, language=language)
+    assert t.value == "2025-08-19"

@@ -16,7 +16,7 @@ from functools import cache
 import pendulum
 
 from timeline.temporal.grammar import Grammar, Match, grammar
-from timeline.temporal.lexicon import Lexicon, read_resource
+from timeline.temporal.lexicon import Lexicon, UnknownLanguage, read_resource
 from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
@@ -59,6 +59,25 @@ def refiners(language: str) -> Refiners:
         approximator=before("approximators"),
         lexicon=lexicon,
     )
+
+
+# ---- Language -----------------------------------------------------------------------------------
+
+FALLBACK_LANGUAGE = "en"
+
+
+@cache
+def supported_language(language: str | None) -> str:
+    """The resources to use for a document's language tag: "en-US" -> "en"; a language without
+    resources falls back to English, whose numeric dates, years and clock times still apply."""
+    base = (language or FALLBACK_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    if not re.fullmatch(r"[a-z]{2,3}", base):
+        return FALLBACK_LANGUAGE
+    try:
+        read_resource(base, "rules.yaml")
+    except UnknownLanguage:
+        return FALLBACK_LANGUAGE
+    return base
 
 
 # ---- Reference time -----------------------------------------------------------------------------
@@ -198,6 +217,7 @@ def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Rea
 
 
 def tag(text: str, reference: date | datetime | str | None, timezone: str | None, language: str) -> list[Timex]:
+    language = supported_language(language)
     g = grammar(language)
     ref = refiners(language)
     tense = cues(language)
