@@ -122,7 +122,7 @@ def _first_character_view(text: str) -> str:
 _ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One rule matching one stretch of text; `values` maps group names to meanings."""
 

@@ -22,7 +22,7 @@ DATE_FIELDS = ("year", "month", "day", "weekday", "season", "quarter", "half", "
 TIME_FIELDS = ("hour", "pod")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     start: int
     end: int

@@ -64,6 +64,7 @@ _FINENESS: dict[str, int] = {
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
+_MEMO_SIZE = 4096  # resolved values kept per document
 _AGAINST_TENSE = 8  # months: how much nearer a date must be to win against the tense
 _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 
@@ -105,6 +106,9 @@ class Resolver:
     position: int = 0
     standalone: bool = False
     tense_is_near: bool = False
+    publication: Anchor | None = None
+    # The same value, anchored the same way, resolves the same: its (immutable) result is shared.
+    finished: dict[tuple[Any, ...], Resolved] = field(default_factory=dict)
 
     # ---- public ----------------------------------------------------------------------------
 
@@ -141,7 +145,9 @@ class Resolver:
     def _publication_anchor(self) -> Anchor | None:
         if self.reference is None:
             return None
-        return Anchor(kind="publication", value=values.day_value(self.reference.date()))
+        if self.publication is None:  # one shared, immutable anchor per document
+            self.publication = Anchor(kind="publication", value=values.day_value(self.reference.date()))
+        return self.publication
 
     def _anchor_point(self, kind: str, needed: str = "day", since: int = 0) -> tuple[Point | None, Anchor | None]:
         """The point to count from: the narrative's latest point fine enough, or the publication."""
@@ -453,6 +459,10 @@ class Resolver:
         anchor: Anchor | None,
         zone: tuple[tzinfo, bool, str] | None = None,
     ) -> Resolved:
+        key = (value, type_, r.mod, anchor, zone)
+        known = self.finished.get(key)
+        if known is not None:
+            return known
         tz = zone[0] if zone else self.tz
         ambiguous = zone[1] if zone else False
         if zone and self.document_zone and self._offset_differs(value, zone[2]):
@@ -464,7 +474,10 @@ class Resolver:
             start, end = _narrow(span.start, span.end, r.mod)
             interval = Interval.model_construct(start=start, end=end)  # aware by construction
             granularity = span.granularity
-        return Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
+        resolved = Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
+        if len(self.finished) < _MEMO_SIZE:
+            self.finished[key] = resolved
+        return resolved
 
     def _offset_differs(self, value: str, offset: str) -> bool:
         span = values.interval_of(value, self.tz)
