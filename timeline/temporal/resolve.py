@@ -64,6 +64,7 @@ _FINENESS: dict[str, int] = {
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
+_HALF_QUARTER = 45  # days
 _MEMO_SIZE = 4096  # resolved values kept per document
 _AGAINST_TENSE = 8  # months: how much nearer a date must be to win against the tense
 _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
@@ -237,8 +238,9 @@ class Resolver:
             return None
         if r.unit == "week":  # "the week of March 6"
             return self._finish(values.week_value(day), "DATE", r, None)
-        if r.unit == "quarter":  # "the quarter ended Sept. 30"
-            return self._finish(f"{day.year:04d}-Q{values.quarter_of(day.month)}", "DATE", r, None)
+        if r.unit == "quarter":  # "the quarter ended Sept. 30": mostly the months before that day
+            middle = day.subtract(days=_HALF_QUARTER)
+            return self._finish(f"{middle.year:04d}-Q{values.quarter_of(middle.month)}", "DATE", r, None)
         return self._with_time(r, day, None)
 
     def _in_shifted_year(self, r: Reading) -> Resolved | None:
@@ -346,6 +348,12 @@ class Resolver:
                 return point
         return None
 
+    def _recent_point(self, within: int) -> Point | None:
+        """The latest point the text named no more than `within` characters back."""
+        if self.narrative and self.position - self.narrative[-1].position <= within:
+            return self.narrative[-1]
+        return None
+
     def _recent_dated(self) -> Point | None:
         """The point named just before, in the same paragraph, if it is a day or a month."""
         if not self.narrative:
@@ -407,7 +415,13 @@ class Resolver:
                     return same
         else:
             amount = r.shift or 0
-        point, anchor = self._anchor_point(r.anchor, granularity)
+        if r.anchor == "narrative" and r.count is None and unit == "year":
+            # "the year", "the full year": the year of a recent point, else of publication
+            recent = self._recent_point(_RECENT)
+            point, anchor = (recent, Anchor(kind="narrative", value=recent.value, text=recent.text)) if recent \
+                else self._anchor_point("publication", granularity)
+        else:
+            point, anchor = self._anchor_point(r.anchor, granularity)
         if point is None:
             return self._unanchored(r)
         moment = point.start
