@@ -258,6 +258,8 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
 
 
 def _needs_tense(r: Reading) -> bool:
+    if r.ahead_only or (r.unit == "weekend" and not r.shift):
+        return True
     if r.kind != "point" or r.year is not None or r.shift is not None or r.days is not None:
         return False
     return any(x is not None for x in (r.weekday, r.month, r.season, r.holiday, r.quarter, r.half))

@@ -131,8 +131,8 @@ class Resolver:
         self.position = r.start
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
-        if r.kind == "duration":
-            return self._duration(r)
+        if r.kind == "duration" or (r.ahead_only and tense != "future"):
+            return self._duration(replace(r, kind="duration"))
         if r.kind == "set":
             return self._set(r)
         resolved = self._point(r, tense)
@@ -392,10 +392,10 @@ class Resolver:
         weekday = base.isoweekday()
         if r.shift is not None and r.shift != 0:
             day = base.add(weeks=r.shift)
-        elif tense == "future" or (tense is None and weekday >= 5):
-            day = base
+        elif tense == "past" and weekday < 6:
+            day = base.subtract(days=weekday)  # the weekend just past
         else:
-            day = base.subtract(days=weekday) if weekday < 6 else base  # the weekend just past
+            day = base  # the weekend of this week: ahead, or under way
         return self._finish(values.week_value(day) + "-WE", "DATE", r, anchor)
 
     def _shifted(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
