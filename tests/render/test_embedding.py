@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -52,7 +51,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def served(tmp_path):
+def served(tmp_path, local_http):
     """The sample site and a page made of the doc's snippets, served on 127.0.0.1."""
     write_site(make_timeline(), tmp_path / "site")
     (tmp_path / "embed.html").write_text(
@@ -62,13 +61,7 @@ def served(tmp_path):
         + "</body></html>",
         encoding="utf-8",
     )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    return local_http(partial(_QuietHandler, directory=str(tmp_path)))
 
 
 @pytest.mark.browser

@@ -28,6 +28,7 @@ _EVENT_TIMEX_TYPES = frozenset({"DATE", "TIME"})
 _VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF"})
 _BOUNDARIES = frozenset({";", ":", "—", "–"})
 _NEWS_TENSES: frozenset[Tense] = frozenset({"perfect", "progressive"})
+_STATES = frozenset({"be", "have"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,8 +328,8 @@ class _SentenceReader:
             ):
                 main_times.append(timex)  # a time with no verb of its own dates its clause
                 continue
-            if head < 0 or head in embedded:
-                continue
+            if head < 0 or head in embedded or lemma in _STATES:
+                continue  # "was", "has": a state, not a happening of its own
             group = next((g for g in self.groups if g.head == head), None)
             modality = clause_modality(self.tokens, group, self.lex) if group else "actual"
             if noun and main is not None and main.modality != "actual":

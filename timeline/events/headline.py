@@ -282,7 +282,8 @@ def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon) -> t
         lower = token.bare.lower()
         if lower in lexicon.stopwords or len(lower) < 3:
             continue
-        base = lemma(lower)
-        if base not in lexicon.stopwords:
-            found.add(base)
+        for part in lower.split("-") if "-" in lower else (lower,):
+            base = lemma(part)
+            if len(part) > 2 and base not in lexicon.stopwords:
+                found.add(base)
     return tuple(sorted(found))

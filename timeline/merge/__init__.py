@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.events.narrative import HEADLINE_RULE
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import Prepared, Weights, prepare, similarity
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
@@ -32,12 +33,11 @@ __all__ = ["MergeOptions", "merge_mentions"]
 @dataclass(frozen=True)
 class MergeOptions:
     # Lowest pair score that proposes joining two clusters.
-    pair_threshold: float = 0.5
-    # The join is accepted when this share of the smaller cluster's mentions each have a
-    # partner scoring at least `member_threshold` in the other cluster.
-    member_threshold: float = 0.35
-    coverage: float = 0.5
-    coverage_sample: int = 8
+    pair_threshold: float = 0.4
+    # The join is accepted when the two clusters' units (occasions, or single mentions) agree
+    # this much on average (see `_linkage`); at most `linkage_sample` units per side count.
+    linkage_threshold: float = 0.3
+    linkage_sample: int = 8
     # Disjoint times (a disagreement between sources) need stronger agreement on content.
     conflict_threshold: float = 0.7
 
@@ -121,6 +121,8 @@ def _cluster(
 
     for i, j in _occasions(prepared):
         clusters.union(i, j)
+    # A cluster is a list of units: one document's occasion, or one mention.
+    units = {root: [sorted(members)] for root, members in clusters.members.items()}
     proposals = []
     for i, j in candidate_pairs(prepared, weights):
         score = pair_score(i, j)
@@ -131,24 +133,29 @@ def _cluster(
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue
-        if _coverage(clusters.members[ri], clusters.members[rj], pair_score, options) >= (
-            options.coverage
+        if _linkage(units[ri], units[rj], pair_score, options.linkage_sample) >= (
+            options.linkage_threshold
         ):
             clusters.union(ri, rj)
+            root = clusters.find(ri)
+            merged = units.pop(ri) + units.pop(rj)
+            units[root] = merged
     return clusters.groups()
 
 
-def _coverage(a: Sequence[int], b: Sequence[int], score, options: MergeOptions) -> float:
-    """Share of the smaller cluster's mentions that have a close partner in the other one.
+def _linkage(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], score, sample: int) -> float:
+    """Average, over pairs of units of the two clusters, of the best pair score between them.
 
-    One strong pair proposes a merge; coverage decides it, so that a single shared detail
-    cannot chain two different happenings together. Large clusters are sampled.
+    Units are what one article tells as one occasion, so an occasion's varied statements do
+    not dilute the average; a single shared detail cannot chain two happenings (average, not
+    single, linkage). Large clusters are sampled deterministically.
     """
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    small = sorted(small)[: options.coverage_sample]
-    large = sorted(large)[: options.coverage_sample * 2]
-    covered = sum(1 for i in small if any(score(i, j) >= options.member_threshold for j in large))
-    return covered / len(small)
+    left, right = list(a)[:sample], list(b)[:sample]
+    total = 0.0
+    for unit_a in left:
+        for unit_b in right:
+            total += max(score(i, j) for i in unit_a[:sample] for j in unit_b[:sample])
+    return total / (len(left) * len(right))
 
 
 # -- events ---------------------------------------------------------------------------
@@ -202,12 +209,15 @@ def merged_time(mentions: Sequence[Mention]) -> tuple[EventTime, list[Conflict]]
 
 
 def _representative(mentions: Sequence[Mention]) -> Mention:
-    """The mention whose headline stands for the event: explicitly dated, actual, central."""
+    """The mention whose headline stands for the event: an article's own headline, else one
+    explicitly dated, actual, and central (sharing most key terms with the others)."""
     counts: Counter[str] = Counter(k for m in mentions for k in set(m.keywords))
 
     def rank(m: Mention) -> tuple:
         centrality = sum(counts[k] - 1 for k in set(m.keywords))
-        return (m.inferred, m.modality != "actual", -centrality, m.source, m.start, m.id)
+        headline = bool(m.timex and m.timex.rule == HEADLINE_RULE)  # written as a summary
+        return (not headline, m.inferred, m.modality != "actual", -centrality, m.source,
+                m.start, m.id)
 
     return min(mentions, key=rank)
 

@@ -203,8 +203,6 @@ def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeR
         return 0.0, relation  # two readings of one sentence are two happenings
     if relation == "far":
         return 0.0, relation
-    if relation == "near" and (a.mention.inferred or b.mention.inferred):
-        return 0.0, relation  # a guessed date is no evidence of a disagreement
     score = content(a, b, weights)
     if relation in ("nested", "overlap") and max(a.span_days, b.span_days) > 31:
         score -= 0.1  # a year-long time says little about which happening it is
