@@ -370,7 +370,7 @@ def _year_words_regex(lexicon: Lexicon) -> str:
     small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
     century = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
     return (
-        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|hundred|ten|eleven|twelve|thirteen|fourteen"
+        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|ten|eleven|twelve|thirteen|fourteen"
         rf"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\sthousand(?:\s(?:and\s)?{small})?)"
     )
 
