@@ -24,6 +24,7 @@ from timeline.temporal.values import is_value
 from timeline.types import Timex
 
 _MODIFIER_WINDOW = 40
+_MAX_JOIN = 16  # characters between a clock time and its day ("10:30 a.m. local time Wednesday")
 # A line this short that holds a clock time is a stamp ("Updated at 4:32 p.m. EDT"): its time is
 # on the publication day, not on the day the story was last at.
 _STAMP_LENGTH = 60
@@ -163,7 +164,7 @@ def _merge(a: Reading, b: Reading, text: str, ref: Refiners) -> Reading | None:
     if a.kind != "point" or b.kind != "point":
         return None
     gap = text[a.end : b.start]
-    if len(gap) > 6:
+    if len(gap) > _MAX_JOIN:
         return None
     if _is_time(a) and _is_day(b) and ref.time_then_date.match(gap):
         return _combine(b, a, a.start, b.end)

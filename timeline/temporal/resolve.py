@@ -177,7 +177,7 @@ class Resolver:
             return self._period_of_years(r)
         if r.year is not None:
             return self._absolute(r, self._year(r))
-        if r.unit == "year" and r.shift is not None and (r.month is not None or r.quarter is not None):
+        if r.unit == "year" and r.shift is not None and any(x is not None for x in (r.month, r.quarter, r.half, r.season)):
             return self._in_shifted_year(r)
         if r.unit is not None and (r.shift is not None or r.count is not None):
             return self._shifted(r, tense)
