@@ -504,25 +504,35 @@ def _reach(template: str, slot: str | None, expand: Callable[[str], str], lead: 
 
 
 def _unclosed_groups(pattern: str) -> int:
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
+    depth = 0
+    for _, ch, _ in _structure(pattern):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+    return max(depth, 0)
+
+
+def _structure(template: str) -> Iterator[tuple[int, str, str | None]]:
+    """The characters of a rule template that shape it - "(", ")", "|" - and its slots, as
+    (offset, character, slot name); escapes, character classes and [[classes]] are skipped."""
+    i, in_class = 0, False
+    while i < len(template):
+        ch = template[i]
         if ch == "\\":
             i += 2
             continue
         if in_class:
             in_class = ch != "]"
-        elif pattern.startswith("[[", i):
-            i = pattern.index("]]", i) + 2
+        elif template.startswith("[[", i):
+            i = template.index("]]", i) + 2
             continue
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
+        elif ch == "{" and (m := _SLOT.match(template, i)):
+            yield i, ch, m.group("slot")
+            i = m.end()
+            continue
+        elif ch in "()|":
+            yield i, ch, None
         i += 1
-    return max(depth, 0)
 
 
 _LEADING_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=](?:\\.|[^()\\]|\([^()]*\))*\))+")
@@ -535,23 +545,9 @@ def mandatory_slots(template: str) -> list[str]:
     # Each open group: [start index of its slots in `found`, whether it has a "|"].
     stack: list[list[Any]] = [[0, False]]
     optional_ranges: list[tuple[int, int]] = []
-    i, in_class = 0, False
-    while i < len(template):
-        ch = template[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[" and template.startswith("[[", i):
-            i = template.index("]]", i) + 2
-            continue
-        elif ch == "[":
-            in_class = True
-        elif ch == "{" and (m := _SLOT.match(template, i)):
-            found.append(m.group("slot"))
-            i = m.end()
-            continue
+    for i, ch, slot in _structure(template):
+        if slot is not None:
+            found.append(slot)
         elif ch == "(":
             stack.append([len(found), False])
         elif ch == "|":
@@ -559,10 +555,8 @@ def mandatory_slots(template: str) -> list[str]:
         elif ch == ")" and len(stack) > 1:
             first, alternation = stack.pop()
             rest = template[i + 1 : i + 2]
-            optional = alternation or rest in ("?", "*") or template.startswith("{0", i + 1)
-            if optional:
+            if alternation or rest in ("?", "*") or template.startswith("{0", i + 1):
                 optional_ranges.append((first, len(found)))
-        i += 1
     if stack[0][1]:
         return []
     return [slot for k, slot in enumerate(found) if not any(a <= k < b for a, b in optional_ranges)]
