@@ -69,3 +69,12 @@ def test_eval_tempeval_on_a_folder_without_timeml_is_a_one_line_error(tmp_path):
     result = runner.invoke(app, ["eval", "tempeval", str(tmp_path)])
     assert result.exit_code == 2
     assert "no .tml files" in result.output
+
+
+def test_tag_with_an_unknown_zone_is_a_one_line_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("at 4 p.m. Tuesday", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19", "--tz", "Mars/Olympus"])
+    assert result.exit_code == 2
+    assert "unknown timezone 'Mars/Olympus'" in result.output
+    assert "Traceback" not in result.output

@@ -106,13 +106,17 @@ def reference_moment(reference: date | datetime | str | None, timezone: str | No
 
 
 def _timezone(name: str | None) -> tzinfo:
+    """An IANA zone name or a fixed offset ("+05:30"); ValueError names anything else."""
     if not name:
         return pendulum.UTC
-    if name[0] in "+-" and ":" in name:
-        sign = -1 if name[0] == "-" else 1
-        hours, minutes = name[1:].split(":")
-        return pendulum.FixedTimezone(sign * (int(hours) * 3600 + int(minutes) * 60))
-    return pendulum.timezone(name)
+    try:
+        if name[0] in "+-" and ":" in name:
+            sign = -1 if name[0] == "-" else 1
+            hours, minutes = name[1:].split(":")
+            return pendulum.FixedTimezone(sign * (int(hours) * 3600 + int(minutes) * 60))
+        return pendulum.timezone(name)
+    except ValueError as exc:
+        raise ValueError(f"unknown timezone {name!r} (use an IANA name such as America/New_York, or +05:30)") from exc
 
 
 # ---- Parsing: matches -> non-overlapping readings ----------------------------------------------
