@@ -16,14 +16,16 @@ dated reading becomes a mention with a rule-made headline and key terms (`headli
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
-from timeline.events.headline import headline, keywords
-from timeline.events.narrative import Dating, Narrator
+from timeline.events.coreference import corefer
+from timeline.events.headline import clause_span, headline, keywords
+from timeline.events.narrative import NEWS_DAYS, Dating, Narrator
 from timeline.events.sentences import Sentence, split
-from timeline.types import Document, Mention, Timex
+from timeline.types import Document, EventTime, Mention, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -31,6 +33,10 @@ _SENTENCE_END = frozenset('.!?”"’)')
 _MAX_HEADLINE_LINES = 3
 # Least resemblance for a headline to stand for one of its article's statements.
 _HEADLINE_RESEMBLANCE = 0.15
+# Mention ids of readings dated by coreference: past every reading the sentence has itself.
+_COREFERENCE_ID = 1000
+# Provisional occasion of a referring reading, naming its telling's mention id.
+_COREFERENCE_OCCASION = "coreference@"
 
 
 def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Mention]:
@@ -38,7 +44,7 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
     lexicon = lexicons.load(document.language)
     sentences = split(document.text, document.excluded)
     registry = Registry(mid_sentence=capitalised_inside([s.tokens for s in sentences]))
-    narrator = Narrator(document)
+    narrator = Narrator(document, lexicon, registry)
     ordered = sorted(timexes, key=lambda t: t.start)
     drafts: list[tuple[Mention, Analysis, Reading]] = []
     headline_lines = _headline_lines(document, sentences)
@@ -51,7 +57,60 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
             narrator.after(analysis, None, None)
             continue
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
+    drafts = _with_topic(_with_coreference(document, drafts, lexicon), narrator.topic_keys)
     return _with_occasions(drafts, registry)
+
+
+def _recent(time: EventTime, published: EventTime) -> bool:
+    """A time in the week up to a headline's publication day: the headline's news."""
+    if time.start is None or published.start is None:
+        return False
+    return published.start - timedelta(days=NEWS_DAYS) <= time.start <= published.start
+
+
+def _with_topic(
+    drafts: list[tuple[Mention, Analysis, Reading]], topic: set[str]
+) -> list[tuple[Mention, Analysis, Reading]]:
+    """A statement that names no one ("The aircraft flew into clear blue skies") is about
+    the article's topic: it shares the actors of the headline and the lead for comparison."""
+    if not topic:
+        return drafts
+    out = []
+    for mention, analysis, reading in drafts:
+        named = analysis.attribution or any(a.kind != "place" for a in analysis.actors)
+        if not named:
+            keys = tuple(sorted(set(mention.actor_keys) | topic))
+            mention = mention.model_copy(update={"actor_keys": keys})
+        out.append((mention, analysis, reading))
+    return out
+
+
+def _with_coreference(
+    document: Document, drafts: list[tuple[Mention, Analysis, Reading]], lexicon: lexicons.Lexicon
+) -> list[tuple[Mention, Analysis, Reading]]:
+    """Date the readings that refer to a happening the document dates elsewhere: the
+    sentence's own reading when it is that reading, else an extra mention."""
+    found = corefer(drafts, lexicon)
+    if not found:
+        return drafts
+    own = {(a.sentence.index, r.head): k for k, (_, a, r) in enumerate(drafts)}
+    out = list(drafts)
+    for analysis, reading, dating, telling in found:
+        # The referring reading is told as part of its telling's happening (see _with_occasions).
+        update = {"time": dating.time, "timex": dating.evidence, "inferred": True,
+                  "occasion": f"{_COREFERENCE_OCCASION}{telling}"}
+        k = own.get((analysis.sentence.index, reading.head))
+        if k is not None:
+            mention, _, drafted = out[k]
+            if mention.time is None or (analysis.is_title and _recent(dating.time, mention.time)):
+                out[k] = (mention.model_copy(update=update), analysis, drafted)
+            continue  # a dated statement keeps its time: "has filed a lawsuit" is this week's
+        terms = next(m.keywords for m, a, _ in drafts if a is analysis)
+        mention = _mention(document, analysis, reading, dating, _COREFERENCE_ID + reading.head,
+                           lexicon, terms)
+        out.append((mention.model_copy(update=update), analysis, reading))
+    out.sort(key=lambda d: (d[0].start, d[0].id))
+    return out
 
 
 def _with_occasions(
@@ -80,6 +139,11 @@ def _with_occasions(
         if best is not None and best[0] >= _HEADLINE_RESEMBLANCE:
             occasion = occasions.setdefault(best[-1], f"headline@{best[-1]}")
             occasions[mention.id] = occasion
+    for mention, _, _ in drafts:
+        if mention.occasion and mention.occasion.startswith(_COREFERENCE_OCCASION):
+            telling = mention.occasion.removeprefix(_COREFERENCE_OCCASION)
+            shared = occasions.setdefault(telling, f"{_COREFERENCE_OCCASION}{telling}")
+            occasions[mention.id] = shared
     return [
         m.model_copy(update={"occasion": occasions[m.id]}) if m.id in occasions else m
         for m, _, _ in drafts
@@ -127,10 +191,14 @@ def _mentions(
         main = Reading(head=0, lemma="say", noun=False, tense="past", modality="actual",
                        main=True)
     out: list[tuple[Mention, Analysis, Reading]] = []
-    main_dating = narrator.date_main(analysis, main) if main else None
+    terms = keywords(analysis.sentence.tokens, analysis, lexicon)
+    if main is not None:
+        narrator.read_topic(analysis, terms)
+    main_dating = narrator.date_main(analysis, main, terms) if main else None
     narrator.after(analysis, main, main_dating)
     if main is not None and main_dating is not None:
-        out.append((_mention(document, analysis, main, main_dating, 0, lexicon), analysis, main))
+        out.append((_mention(document, analysis, main, main_dating, 0, lexicon, terms), analysis,
+                    main))
     seen_values = {main_dating.time.value} if main_dating else set()
     for k, reading in enumerate(analysis.embedded, start=1):
         assert reading.timex is not None
@@ -138,9 +206,10 @@ def _mentions(
         if dating.time.value in seen_values and main_dating and not main_dating.inferred:
             continue
         seen_values.add(dating.time.value)
-        out.append((_mention(document, analysis, reading, dating, k, lexicon), analysis, reading))
+        out.append((_mention(document, analysis, reading, dating, k, lexicon, terms), analysis,
+                    reading))
     if not out and main is not None:
-        out.append((_mention(document, analysis, main, None, 0, lexicon), analysis, main))
+        out.append((_mention(document, analysis, main, None, 0, lexicon, terms), analysis, main))
     return out
 
 
@@ -158,6 +227,7 @@ def _mention(
     dating: Dating | None,
     k: int,
     lexicon: lexicons.Lexicon,
+    terms: tuple[str, ...],
 ) -> Mention:
     sentence = analysis.sentence
     actors = _actor_names(analysis)
@@ -176,7 +246,10 @@ def _mention(
         time=dating.time if dating else None,
         timex=dating.evidence if dating else None,
         inferred=dating.inferred if dating else False,
-        keywords=keywords(sentence.tokens, analysis, lexicon),
+        # A happening told inside a longer sentence is compared by the words of its clause.
+        keywords=terms if reading.main else keywords(
+            sentence.tokens, analysis, lexicon, clause_span(analysis, reading, lexicon)
+        ),
         actor_keys=tuple(sorted({a.key for a in analysis.actors} | _attribution_key(analysis))),
 
     )

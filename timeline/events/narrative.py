@@ -9,12 +9,15 @@ down ...") has no temporal evidence and stays undated.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 import pendulum
 
+from timeline.events.actors import Registry
 from timeline.events.attach import Analysis, Reading
+from timeline.events.lexicon import Lexicon
 from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
 
 # The evidence rule of a headline dated by its publication day (merge attaches headlines).
@@ -23,7 +26,9 @@ HEADLINE_RULE = "headline:publication-day"
 _REACH = 1
 _NEWS_TENSES = frozenset({"perfect", "progressive"})
 # How far before publication an explicit time still counts as the time of the news.
-_NEWS_DAYS = 7
+NEWS_DAYS = 7
+# Statements (after the headline) whose words make the article's topic: the lead.
+_LEAD_STATEMENTS = 2
 
 
 @dataclass(frozen=True)
@@ -126,11 +131,40 @@ class Narrator:
     with the people of that time. Explicit times set them; inferred ones never do.
     """
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, lexicon: Lexicon, registry: Registry):
         self.publication = publication_day(document)
+        self.lexicon = lexicon
+        self.registry = registry
         self.story: Narrative | None = None
         self.news: Narrative | None = None
         self.previous: tuple[Analysis, Dating | None] | None = None
+        # What the headline and the lead are about: a statement that shares it is the news.
+        self.topic_terms: set[str] = set()
+        self.topic_actors: set[str] = set()
+        self.topic_keys: set[str] = set()  # the topic's actors as documents share them
+        self.lead_statements = 0
+
+    def read_topic(self, analysis: Analysis, terms: Sequence[str]) -> None:
+        """Add a headline line or a lead statement to the article's topic."""
+        if not analysis.is_title:
+            if self.lead_statements >= _LEAD_STATEMENTS:
+                return
+            self.lead_statements += 1
+        self.topic_terms.update(terms)
+        self.topic_actors.update(_participants(analysis))
+        self.topic_keys.update(a.key for a in analysis.actors if a.kind != "place")
+
+    def _in_topic(self, analysis: Analysis, terms: Sequence[str]) -> bool:
+        return bool(_participants(analysis) & self.topic_actors) or bool(
+            self.topic_terms.intersection(terms)
+        )
+
+    def _is_background(self, analysis: Analysis) -> bool:
+        """Told as the past of the story: a cue word, or a former office-holder's deed."""
+        if analysis.subject and analysis.subject in self.registry.former:
+            return True
+        lower = " " + analysis.sentence.text.lower() + " "
+        return any(f" {cue} " in lower for cue in self.lexicon.background_cues)
 
     def continues(self, story: Narrative | None, analysis: Analysis, by_proximity: bool) -> bool:
         """The sentence goes on with a story: same line, or the same people.
@@ -149,8 +183,15 @@ class Narrator:
             s.index - story.sentence <= _REACH
         )
 
-    def date_main(self, analysis: Analysis, reading: Reading) -> Dating | None:
-        """The time of a sentence's main reading: its own, the narrative's, or the publication's."""
+    def date_main(self, analysis: Analysis, reading: Reading, terms: Sequence[str] = ()
+                  ) -> Dating | None:
+        """The time of a sentence's main reading: its own, the narrative's, or the publication's.
+
+        Reported speech and news in the perfect are dated when they were reported; a statement
+        of the present state ("iPhone 4 has a new frame") by the day it was written; past-tense
+        narration by the story it continues, or, when it tells the article's topic and nothing
+        marks it as the story's past, by the time of the news.
+        """
         if reading.timex is not None:
             return Dating(event_time(reading.timex), evidence(reading.timex), False)
         if reading.modality != "actual":
@@ -161,11 +202,31 @@ class Narrator:
             return self._headline_dating()
         if analysis.reporting or reading.tense in _NEWS_TENSES:
             return self._carried(self.news, analysis, True) or self.publication
+        if reading.tense == "present":
+            return self.publication
         if reading.tense == "past":
-            return self._carried(self.story, analysis, False) or self._carried(
+            carried = self._carried(self.story, analysis, False) or self._carried(
                 self.news, analysis, False
             )
+            if carried or self._is_background(analysis) or not self._in_topic(analysis, terms):
+                return carried
+            return self._news_time()
         return None
+
+    def _news_time(self) -> Dating | None:
+        """The time of the news: the latest explicit time near publication, or its day."""
+        if self.news is None:
+            return self.publication
+        base = self.news.dating.evidence
+        return Dating(
+            time=self.news.dating.time,
+            evidence=TimeEvidence(
+                text=base.text, value=base.value, start=base.start, end=base.end,
+                anchor=Anchor(kind="narrative", value=base.value, text=base.text),
+                rule="narrative",
+            ),
+            inferred=True,
+        )
 
     def _headline_dating(self) -> Dating | None:
         if self.publication is None:
@@ -205,7 +266,7 @@ class Narrator:
         assert publication.start is not None and publication.end is not None
         if (time.end - time.start).total_seconds() > 86400:
             return False
-        return publication.start - timedelta(days=_NEWS_DAYS) <= time.start < publication.end + (
+        return publication.start - timedelta(days=NEWS_DAYS) <= time.start < publication.end + (
             timedelta(days=1)
         )
 
@@ -220,11 +281,21 @@ class Narrator:
         ):
             return  # a future time is not the time the story is told at
         s = analysis.sentence
+        if _opens_state(analysis, dating):
+            return  # "has been fighting cancer since 2004": a state up to now, not a story time
         told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
         if self.story is None or not _contains(time, self.story.dating.time):
             self.story = told
         if self._is_news(time):
             self.news = told
+
+
+def _opens_state(analysis: Analysis, dating: Dating) -> bool:
+    """The time is where a state begins ("since 2004"), said of a state lasting until now."""
+    start = dating.evidence.start
+    tokens = analysis.sentence.tokens
+    before = [t for t in tokens if start is not None and t.end <= start]
+    return bool(before) and before[-1].lower == "since"
 
 
 def _contains(outer: EventTime, inner: EventTime) -> bool:

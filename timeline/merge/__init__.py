@@ -38,7 +38,8 @@ class MergeOptions:
     # this much on average (see `_linkage`); at most `linkage_sample` units per side count.
     linkage_threshold: float = 0.3
     linkage_sample: int = 8
-    # Disjoint times (a disagreement between sources) need stronger agreement on content.
+    # Disjoint times (a disagreement between sources, or an undated back-reference to an
+    # earlier happening) need stronger agreement on content.
     conflict_threshold: float = 0.7
 
 
@@ -109,15 +110,23 @@ def _cluster(
     prepared: Sequence[Prepared], weights: Weights, options: MergeOptions
 ) -> list[list[int]]:
     clusters = _Clusters(len(prepared))
-    scores: dict[tuple[int, int], float] = {}
+    size = len(prepared)
+    # Scores of the pairs the linkage asks about, numbered i * size + j (i < j). Candidate
+    # pairs below the threshold are not kept: for a large corpus they are most of them.
+    scores: dict[int, float] = {}
+
+    def score_of(i: int, j: int) -> float:
+        score, relation = similarity(prepared[i], prepared[j], weights)
+        needed = options.conflict_threshold if relation in ("near", "earlier") else 0.0
+        return score if score >= needed else 0.0
 
     def pair_score(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in scores:
-            score, relation = similarity(prepared[key[0]], prepared[key[1]], weights)
-            needed = options.conflict_threshold if relation == "near" else 0.0
-            scores[key] = score if score >= needed else 0.0
-        return scores[key]
+        i, j = (i, j) if i < j else (j, i)
+        key = i * size + j
+        found = scores.get(key)
+        if found is None:
+            found = scores[key] = score_of(i, j)
+        return found
 
     for i, j in _occasions(prepared):
         clusters.union(i, j)
@@ -125,9 +134,10 @@ def _cluster(
     units = {root: [sorted(members)] for root, members in clusters.members.items()}
     proposals = []
     for i, j in candidate_pairs(prepared, weights):
-        score = pair_score(i, j)
+        score = score_of(i, j)
         if score >= options.pair_threshold:
             proposals.append((score, i, j))
+            scores[i * size + j] = score
     proposals.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _score, i, j in proposals:
         ri, rj = clusters.find(i), clusters.find(j)
