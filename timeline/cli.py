@@ -278,7 +278,10 @@ def tag_command(
         reference = parse_when(dct, "--dct", tz) if dct else None
     except UserError as exc:
         fail(str(exc))
-    timexes = tag_text(text, reference, timezone=tz)
+    try:
+        timexes = tag_text(text, reference, timezone=tz)
+    except ValueError as exc:  # an unknown --tz, or a reference the tagger cannot place
+        fail(str(exc))
     if fmt is TagFormat.json:
         payload = {"timexes": [t.model_dump(mode="json", exclude_none=True) for t in timexes]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -156,3 +156,11 @@ def test_an_unknown_language_does_not_stop_dates_being_read(tmp_path, read):
     assert errors(problems) == []
     assert document.language == "xx"
     assert document.published == pendulum.datetime(2025, 8, 19, tz="UTC")
+
+
+@pytest.mark.parametrize("zone", ["-24", "+15:00", "UTC+99"])
+def test_an_impossible_utc_offset_is_reported_not_used(tmp_path, read, zone):
+    path = write(tmp_path, "story.txt", f"---\npublished: 2025-08-19\ntimezone: '{zone}'\n---\nTalks resumed on Monday.\n")
+    (document,), problems = read(path)
+    assert document.timezone != zone
+    assert any(zone in p.message and p.origin == str(path) for p in problems)

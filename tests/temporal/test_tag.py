@@ -93,3 +93,39 @@ def test_output_is_sorted_and_does_not_overlap():
     assert timexes
     for a, b in zip(timexes, timexes[1:], strict=False):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize("language", ["en-US", "EN", "fr", None])
+def test_language_tags_are_normalised_and_unknown_languages_fall_back_to_english(language):
+    (t,) = tag("Signed on 8/19/2025.", SEED_REFERENCE, language=language)
+    assert t.value == "2025-08-19"
+
+
+def test_ambiguous_zone_is_read_by_the_documents_region():
+    (india,) = tag("The match starts at 7:30 p.m. IST.", "2025-08-19", timezone="Asia/Kolkata")
+    (ireland,) = tag("The match starts at 7:30 p.m. IST.", "2025-08-19", timezone="Europe/Dublin")
+    assert india.interval is not None and ireland.interval is not None
+    assert india.interval.start.utcoffset() == timedelta(hours=5, minutes=30)
+    assert ireland.interval.start.utcoffset() == timedelta(hours=1)
+    assert not india.ambiguous and not ireland.ambiguous
+
+
+def test_ambiguous_zone_without_a_region_is_flagged():
+    (t,) = tag("The match starts at 7:30 p.m. IST.", "2025-08-19")
+    assert t.ambiguous
+    assert t.interval is not None
+
+
+def test_duration_over_the_past_years_has_the_interval_it_covers():
+    (t,) = tag("Prices rose over the past three years.", "2025-08-19", timezone=SEED_ZONE)
+    assert (t.type, t.value) == ("DURATION", "P3Y")
+    assert t.interval is not None
+    assert t.interval.end == pendulum.datetime(2025, 8, 19, tz=SEED_ZONE)
+    assert t.interval.start == pendulum.datetime(2022, 8, 19, tz=SEED_ZONE)
+
+
+def test_mod_narrows_the_interval():
+    (t,) = tag("Talks resume in mid-September.", "2025-08-19", timezone=SEED_ZONE)
+    assert t.mod == "MID" and t.interval is not None
+    assert pendulum.datetime(2025, 9, 10, tz=SEED_ZONE) <= t.interval.start
+    assert t.interval.end <= pendulum.datetime(2025, 9, 21, tz=SEED_ZONE)

@@ -94,7 +94,11 @@ def zone_of(name: str) -> tzinfo:
     text = name.strip()
     if offset := _FIXED_OFFSET.match(text):
         sign = -1 if offset[1] == "-" else 1
-        return pendulum.FixedTimezone(sign * (int(offset[2]) * 3600 + int(offset[3] or 0) * 60))
+        seconds = int(offset[2]) * 3600 + int(offset[3] or 0) * 60
+        # Real offsets lie within -12:00..+14:00; anything past a day is refused by datetime.
+        if seconds > 14 * 3600 or int(offset[3] or 0) >= 60:
+            raise ValueError(f"unknown timezone {name!r}: UTC offsets lie within ±14:00")
+        return pendulum.FixedTimezone(sign * seconds)
     reading, _ = zones.resolve(text)
     if reading is not None and text.isupper() and "/" not in text:
         return pendulum.timezone(reading.zone)

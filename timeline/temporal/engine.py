@@ -16,7 +16,7 @@ from functools import cache
 import pendulum
 
 from timeline.temporal.grammar import Grammar, Match, grammar
-from timeline.temporal.lexicon import Lexicon, read_resource
+from timeline.temporal.lexicon import Lexicon, UnknownLanguage, read_resource
 from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
@@ -24,6 +24,7 @@ from timeline.temporal.values import is_value
 from timeline.types import Timex
 
 _MODIFIER_WINDOW = 40
+_MAX_JOIN = 16  # characters between a clock time and its day ("10:30 a.m. local time Wednesday")
 # A line this short that holds a clock time is a stamp ("Updated at 4:32 p.m. EDT"): its time is
 # on the publication day, not on the day the story was last at.
 _STAMP_LENGTH = 60
@@ -61,6 +62,25 @@ def refiners(language: str) -> Refiners:
     )
 
 
+# ---- Language -----------------------------------------------------------------------------------
+
+FALLBACK_LANGUAGE = "en"
+
+
+@cache
+def supported_language(language: str | None) -> str:
+    """The resources to use for a document's language tag: "en-US" -> "en"; a language without
+    resources falls back to English, whose numeric dates, years and clock times still apply."""
+    base = (language or FALLBACK_LANGUAGE).lower().replace("_", "-").split("-")[0]
+    if not re.fullmatch(r"[a-z]{2,3}", base):
+        return FALLBACK_LANGUAGE
+    try:
+        read_resource(base, "rules.yaml")
+    except UnknownLanguage:
+        return FALLBACK_LANGUAGE
+    return base
+
+
 # ---- Reference time -----------------------------------------------------------------------------
 
 
@@ -86,13 +106,17 @@ def reference_moment(reference: date | datetime | str | None, timezone: str | No
 
 
 def _timezone(name: str | None) -> tzinfo:
+    """An IANA zone name or a fixed offset ("+05:30"); ValueError names anything else."""
     if not name:
         return pendulum.UTC
-    if name[0] in "+-" and ":" in name:
-        sign = -1 if name[0] == "-" else 1
-        hours, minutes = name[1:].split(":")
-        return pendulum.FixedTimezone(sign * (int(hours) * 3600 + int(minutes) * 60))
-    return pendulum.timezone(name)
+    try:
+        if name[0] in "+-" and ":" in name:
+            sign = -1 if name[0] == "-" else 1
+            hours, minutes = name[1:].split(":")
+            return pendulum.FixedTimezone(sign * (int(hours) * 3600 + int(minutes) * 60))
+        return pendulum.timezone(name)
+    except ValueError as exc:
+        raise ValueError(f"unknown timezone {name!r} (use an IANA name such as America/New_York, or +05:30)") from exc
 
 
 # ---- Parsing: matches -> non-overlapping readings ----------------------------------------------
@@ -144,7 +168,7 @@ def _merge(a: Reading, b: Reading, text: str, ref: Refiners) -> Reading | None:
     if a.kind != "point" or b.kind != "point":
         return None
     gap = text[a.end : b.start]
-    if len(gap) > 6:
+    if len(gap) > _MAX_JOIN:
         return None
     if _is_time(a) and _is_day(b) and ref.time_then_date.match(gap):
         return _combine(b, a, a.start, b.end)
@@ -198,6 +222,7 @@ def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Rea
 
 
 def tag(text: str, reference: date | datetime | str | None, timezone: str | None, language: str) -> list[Timex]:
+    language = supported_language(language)
     g = grammar(language)
     ref = refiners(language)
     tense = cues(language)
@@ -238,6 +263,8 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
 
 
 def _needs_tense(r: Reading) -> bool:
+    if r.ahead_only or (r.unit == "weekend" and not r.shift):
+        return True
     if r.kind != "point" or r.year is not None or r.shift is not None or r.days is not None:
         return False
     return any(x is not None for x in (r.weekday, r.month, r.season, r.holiday, r.quarter, r.half))

@@ -38,6 +38,7 @@ class Rule:
     heads: frozenset[str]  # head words (lower case) or "<digits>" near which the rule can match
     first: frozenset[str] | None = None  # lower-case characters a match can begin with (None: any)
     at_head: bool = False  # a match always begins where its head does ("4:32 p.m.", "Aug. 19")
+    reach: int = 0  # how many characters before its head a match can begin (at most _LEFT)
 
 
 # How far left of a head an expression may start ("the next two hundred and fifty years").
@@ -49,28 +50,61 @@ _WORD_START = re.compile(r"(?<![\w'\u2019$£€])[\w'\u2019$£€]")
 
 
 @dataclass(frozen=True)
+class HeadRules:
+    """The rules one head can trigger, looked up by the character a match would begin with
+    (key "": rules that can begin with anything): those that begin at the head itself, and
+    those that begin a few words before it, with how far before it they can begin, farthest
+    first."""
+
+    at_head: dict[str, tuple[Rule, ...]]
+    before: dict[str, tuple[tuple[int, Rule], ...]]
+    reach: int  # the farthest any rule in `before` can begin before the head
+
+    @classmethod
+    def of(cls, rules: list[Rule]) -> HeadRules:
+        return cls(
+            _by_first_character([r for r in rules if r.at_head], lambda r: r),
+            _by_first_character([r for r in rules if not r.at_head], lambda r: (r.reach, r)),
+            max((r.reach for r in rules if not r.at_head), default=0),
+        )
+
+
+def _by_first_character(rules: list[Rule], entry: Callable[[Rule], Any]) -> dict[str, tuple[Any, ...]]:
+    table: dict[str, list[Rule]] = {}
+    anything = [r for r in rules if r.first is None]
+    for rule in rules:
+        for ch in rule.first or ():
+            table.setdefault(ch, []).append(rule)
+    if anything:
+        table = {ch: found + anything for ch, found in table.items()}
+        table[""] = anything
+    order = (lambda r: (-r.reach, r.index)) if rules and not rules[0].at_head else (lambda r: r.index)
+    return {ch: tuple(entry(r) for r in sorted(found, key=order)) for ch, found in table.items()}
+
+
+@dataclass(frozen=True)
 class Trigger:
     """One scan of the text for head words and digits; rules are tried only just before them."""
 
     regex: re.Pattern[str]  # over lower-cased text
     regex_any_case: re.Pattern[str]  # when lower-casing would move offsets
-    rules_by_head: dict[str, tuple[Rule, ...]]
+    rules_by_head: dict[str, HeadRules]
 
-    def hits(self, text: str) -> Iterator[tuple[int, tuple[Rule, ...]]]:
-        """(offset, rules that need this head) for each head in the text, in text order."""
+    def hits(self, text: str) -> Iterator[tuple[int, HeadRules]]:
+        """(offset, the rules that need this head) for each head in the text, in text order."""
         lowered = text.lower()
         same_length = len(lowered) == len(text)
         regex = self.regex if same_length else self.regex_any_case
         by_head = self.rules_by_head
-        digits = by_head.get(_DIGITS, ())
-        digits4 = digits + by_head.get(_DIGITS4, ())
+        digits = by_head[_DIGITS]
+        digits4 = by_head[_DIGITS4]
         for hit in regex.finditer(lowered if same_length else text):
             word = hit.group()
             if word[0].isdigit():
-                found = digits4 if len(word) == 4 else digits
-            else:
-                found = by_head.get(word if same_length else word.lower(), ())
-            if found:
+                yield hit.start(), (digits4 if len(word) == 4 else digits)
+                continue
+            found = by_head.get(word if same_length else word.lower())
+            if found is not None:
                 yield hit.start(), found
 
 
@@ -88,7 +122,7 @@ def _first_character_view(text: str) -> str:
 _ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One rule matching one stretch of text; `values` maps group names to meanings."""
 
@@ -112,24 +146,29 @@ class Grammar:
         A rule is tried only at the starts of words a little before a head it needs, with an
         anchored match: the regex engine never scans text that cannot hold an expression.
         """
-        tried: set[int] = set()
+        tried: set[int] = set()  # rule index x text length + start, for rules tried before heads
         stride = len(text) + 1
         lowered = _first_character_view(text)
-        for position, rules in self.trigger.hits(text):
-            before: list[int] | None = None
-            for rule in rules:
-                base = rule.index * stride
-                first = rule.first
-                if rule.at_head:
-                    starts = [position]
-                else:
-                    if before is None:
-                        before = [m.start() for m in _WORD_START.finditer(text, max(0, position - _LEFT), position + 1)]
-                    starts = before
-                for start in starts:
-                    if (first is not None and lowered[start] not in first) or base + start in tried:
+        word_starts = _WORD_START.finditer
+        for position, head in self.trigger.hits(text):
+            table = head.at_head
+            for rule in table.get(lowered[position]) or table.get("", ()):
+                m = rule.regex.match(text, position)
+                if m is not None:
+                    yield from self._match(rule, m)
+            before = head.before
+            if not before:
+                continue
+            for found in word_starts(text, max(0, position - head.reach), position + 1):
+                start = found.start()
+                distance = position - start
+                for reach, rule in before.get(lowered[start]) or before.get("", ()):
+                    if reach < distance:
+                        break
+                    key = rule.index * stride + start
+                    if key in tried:
                         continue
-                    tried.add(base + start)
+                    tried.add(key)
                     m = rule.regex.match(text, start)
                     if m is not None:
                         yield from self._match(rule, m)
@@ -331,7 +370,7 @@ def _year_words_regex(lexicon: Lexicon) -> str:
     small = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
     century = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
     return (
-        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|hundred|ten|eleven|twelve|thirteen|fourteen"
+        rf"(?:{century}[\s-](?:{tens}(?:[-\s]{ones})?|oh[\s-]{ones}|ten|eleven|twelve|thirteen|fourteen"
         rf"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\sthousand(?:\s(?:and\s)?{small})?)"
     )
 
@@ -412,6 +451,16 @@ def _starts_at_head(head: Any, pattern: str, lexicon: Lexicon) -> bool:
     return first is not None and all(c.isalnum() for c in first)
 
 
+def _head_lead(head: Any, lexicon: Lexicon) -> int:
+    """How many characters into a slot's text its head word can begin ("the day before
+    yesterday": 15; "'98": 1; "Aug.": 0)."""
+    if head in ("digits", "digits4"):
+        return 1
+    if isinstance(head, str) and head in lexicon.classes:
+        return max((entry.find(_longest_word(entry)) for entry in lexicon.classes[head]), default=0) + 4
+    return _LEFT if head is not None else 0  # a list of words may sit anywhere in the slot
+
+
 def _longest_word(entry: str) -> str:
     # Letters only: the trigger matches whole runs of letters ("year's" fires on "year").
     return max(re.findall(r"[^\W\d_]+", entry) or [entry], key=len)
@@ -419,19 +468,71 @@ def _longest_word(entry: str) -> str:
 
 def _rule_heads(
     spec: dict[str, Any], macro_heads: dict[str, set[str]], leading: set[str], lexicon: Lexicon
-) -> tuple[set[str], bool]:
+) -> tuple[set[str], bool, str | None]:
     """The heads near which a rule can match, and whether a match always begins at its head.
 
     The heads are the rule's own `heads`, else those of one slot the pattern cannot do without
     (a month rather than digits when it needs both: fewer tries)."""
     if spec.get("heads"):
-        return _head_words(spec["heads"], lexicon), False
+        return _head_words(spec["heads"], lexicon), False, None
     options = [slot for slot in mandatory_slots(spec["pattern"]) if macro_heads.get(slot)]
     if not options:
-        return set(), False
+        return set(), False, None
     slot = min(options, key=lambda s: (bool(macro_heads[s] & {_DIGITS, _DIGITS4}) * (2 - (_DIGITS4 in macro_heads[s])), len(macro_heads[s])))
     opening = _LEADING_LOOKBEHINDS.sub("", spec["pattern"])
-    return macro_heads[slot], slot in leading and opening.startswith(("{" + slot + "}", "{" + slot + ":"))
+    return macro_heads[slot], slot in leading and opening.startswith(("{" + slot + "}", "{" + slot + ":")), slot
+
+
+def _reach(template: str, slot: str | None, expand: Callable[[str], str], lead: int) -> int:
+    """An upper bound on how far before its head slot a match of the template can begin: the
+    widest text the part of the pattern before the slot can match (whitespace runs counted as
+    one character), plus how far into the slot its head word can sit ("the day before
+    yesterday"). Unbounded or unknown: _LEFT."""
+    if slot is None:
+        return _LEFT
+    m = re.search(r"\{" + slot + r"(?::[a-z_0-9]+)?\}", template)
+    if m is None:
+        return _LEFT
+    prefix = template[: m.start()]
+    prefix += ")" * _unclosed_groups(prefix)
+    regex = expand(prefix).replace(r"\s+", r"\s").replace(r"\s*", r"\s?")
+    try:
+        width = _sre_parser.parse(regex, re.IGNORECASE).getwidth()[1]
+    except re.error:
+        return _LEFT
+    return min(_LEFT, width + lead + 1)
+
+
+def _unclosed_groups(pattern: str) -> int:
+    depth = 0
+    for _, ch, _ in _structure(pattern):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+    return max(depth, 0)
+
+
+def _structure(template: str) -> Iterator[tuple[int, str, str | None]]:
+    """The characters of a rule template that shape it - "(", ")", "|" - and its slots, as
+    (offset, character, slot name); escapes, character classes and [[classes]] are skipped."""
+    i, in_class = 0, False
+    while i < len(template):
+        ch = template[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif template.startswith("[[", i):
+            i = template.index("]]", i) + 2
+            continue
+        elif ch == "[":
+            in_class = True
+        elif ch == "{" and (m := _SLOT.match(template, i)):
+            yield i, ch, m.group("slot")
+            i = m.end()
+            continue
+        elif ch in "()|":
+            yield i, ch, None
+        i += 1
 
 
 _LEADING_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=](?:\\.|[^()\\]|\([^()]*\))*\))+")
@@ -444,23 +545,9 @@ def mandatory_slots(template: str) -> list[str]:
     # Each open group: [start index of its slots in `found`, whether it has a "|"].
     stack: list[list[Any]] = [[0, False]]
     optional_ranges: list[tuple[int, int]] = []
-    i, in_class = 0, False
-    while i < len(template):
-        ch = template[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[" and template.startswith("[[", i):
-            i = template.index("]]", i) + 2
-            continue
-        elif ch == "[":
-            in_class = True
-        elif ch == "{" and (m := _SLOT.match(template, i)):
-            found.append(m.group("slot"))
-            i = m.end()
-            continue
+    for i, ch, slot in _structure(template):
+        if slot is not None:
+            found.append(slot)
         elif ch == "(":
             stack.append([len(found), False])
         elif ch == "|":
@@ -468,10 +555,8 @@ def mandatory_slots(template: str) -> list[str]:
         elif ch == ")" and len(stack) > 1:
             first, alternation = stack.pop()
             rest = template[i + 1 : i + 2]
-            optional = alternation or rest in ("?", "*") or template.startswith("{0", i + 1)
-            if optional:
+            if alternation or rest in ("?", "*") or template.startswith("{0", i + 1):
                 optional_ranges.append((first, len(found)))
-        i += 1
     if stack[0][1]:
         return []
     return [slot for k, slot in enumerate(found) if not any(a <= k < b for a, b in optional_ranges)]
@@ -484,6 +569,7 @@ def _compile_rule(
     fields: dict[str, str],
     macro_heads: dict[str, set[str]],
     leading: set[str],
+    head_leads: dict[str, int],
     lexicon: Lexicon,
     derived: dict[str, str],
 ) -> Rule:
@@ -510,11 +596,16 @@ def _compile_rule(
         regex = re.compile(rf"(?<![\w]){pattern}", re.IGNORECASE)
     except re.error as exc:
         raise GrammarError(f"rule {name!r} does not compile: {exc}") from exc
-    heads, at_head = _rule_heads(spec, macro_heads, leading, lexicon)
+    heads, at_head, head_slot = _rule_heads(spec, macro_heads, leading, lexicon)
     if not heads:
         raise GrammarError(f"rule {name!r} has no head: give it a slot with a head, or `heads`")
+
+    def expand(prefix: str) -> str:
+        return _expand_classes(_SLOT.sub(lambda m: f"(?:{macros.get(m.group('slot')) or lexicon.alternation(m.group('slot'))})", _spaces(prefix)), lexicon, derived)
+
+    reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, head_leads.get(head_slot or "", _LEFT))
     return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
-                first_characters(regex), at_head)
+                first_characters(regex), at_head, reach)
 
 
 @cache
@@ -531,8 +622,9 @@ def grammar(language: str) -> Grammar:
     leading = {
         slot for slot, spec in macro_specs.items() if _starts_at_head(spec.get("head"), macros[slot], lexicon)
     }
+    head_leads = {slot: _head_lead(spec.get("head"), lexicon) for slot, spec in macro_specs.items()}
     rules = tuple(
-        _compile_rule(i, spec, macros, fields, macro_heads, leading, lexicon, derived)
+        _compile_rule(i, spec, macros, fields, macro_heads, leading, head_leads, lexicon, derived)
         for i, spec in enumerate(raw.get("rules", ()))
     )
     return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
@@ -619,8 +711,13 @@ def _trigger(rules: tuple[Rule, ...]) -> Trigger:
     alternation = trie_regex(words)
     # Lenient edges ("16-hour", "month's"): a trigger may fire too often, never too rarely.
     pattern = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])|\d+"
+    # A four-digit run may be a year: it triggers what any digits do and what years do.
+    by_head[_DIGITS4] = sorted(
+        {r.index: r for r in by_head.get(_DIGITS, []) + by_head.get(_DIGITS4, [])}.values(), key=lambda r: r.index
+    )
+    by_head.setdefault(_DIGITS, [])
     return Trigger(
         regex=re.compile(pattern),
         regex_any_case=re.compile(pattern, re.IGNORECASE),
-        rules_by_head={head: tuple(found) for head, found in by_head.items()},
+        rules_by_head={head: HeadRules.of(found) for head, found in by_head.items()},
     )

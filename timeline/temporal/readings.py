@@ -22,7 +22,7 @@ DATE_FIELDS = ("year", "month", "day", "weekday", "season", "quarter", "half", "
 TIME_FIELDS = ("hour", "pod")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     start: int
     end: int
@@ -58,6 +58,7 @@ class Reading:
     anchor: AnchorKind = "publication"
     span: str | None = None  # duration stretching back ("past") or ahead ("next") from the anchor
     keep_period: bool = False  # "a year earlier" after "the third quarter": that quarter, a year before
+    ahead_only: bool = False  # "in five years": a date when the tense points ahead, else a duration
     # TIMEX3 attributes fixed by the words.
     mod: str | None = None
     value: str | None = None
@@ -234,7 +235,8 @@ def build_offset(m: Match) -> list[Reading]:
     if unit is None or v.get("count") is None:
         return []
     return [Reading(**_base(m), unit=unit, count=v["count"], sign=offset["sign"],
-                    anchor=offset.get("anchor", "publication"), keep_period=bool(v.get("keep_period")))]
+                    anchor=offset.get("anchor", "publication"), keep_period=bool(v.get("keep_period")),
+                    ahead_only=bool(v.get("ahead_only")))]
 
 
 def build_duration(m: Match) -> list[Reading]:

@@ -64,6 +64,8 @@ _FINENESS: dict[str, int] = {
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
+_HALF_QUARTER = 45  # days
+_MEMO_SIZE = 4096  # resolved values kept per document
 _AGAINST_TENSE = 8  # months: how much nearer a date must be to win against the tense
 _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 
@@ -105,6 +107,9 @@ class Resolver:
     position: int = 0
     standalone: bool = False
     tense_is_near: bool = False
+    publication: Anchor | None = None
+    # The same value, anchored the same way, resolves the same: its (immutable) result is shared.
+    finished: dict[tuple[Any, ...], Resolved] = field(default_factory=dict)
 
     # ---- public ----------------------------------------------------------------------------
 
@@ -126,8 +131,8 @@ class Resolver:
         self.position = r.start
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
-        if r.kind == "duration":
-            return self._duration(r)
+        if r.kind == "duration" or (r.ahead_only and tense != "future"):
+            return self._duration(replace(r, kind="duration"))
         if r.kind == "set":
             return self._set(r)
         resolved = self._point(r, tense)
@@ -141,7 +146,9 @@ class Resolver:
     def _publication_anchor(self) -> Anchor | None:
         if self.reference is None:
             return None
-        return Anchor(kind="publication", value=values.day_value(self.reference.date()))
+        if self.publication is None:  # one shared, immutable anchor per document
+            self.publication = Anchor(kind="publication", value=values.day_value(self.reference.date()))
+        return self.publication
 
     def _anchor_point(self, kind: str, needed: str = "day", since: int = 0) -> tuple[Point | None, Anchor | None]:
         """The point to count from: the narrative's latest point fine enough, or the publication."""
@@ -170,7 +177,7 @@ class Resolver:
             return self._period_of_years(r)
         if r.year is not None:
             return self._absolute(r, self._year(r))
-        if r.unit == "year" and r.shift is not None and (r.month is not None or r.quarter is not None):
+        if r.unit == "year" and r.shift is not None and any(x is not None for x in (r.month, r.quarter, r.half, r.season)):
             return self._in_shifted_year(r)
         if r.unit is not None and (r.shift is not None or r.count is not None):
             return self._shifted(r, tense)
@@ -231,8 +238,9 @@ class Resolver:
             return None
         if r.unit == "week":  # "the week of March 6"
             return self._finish(values.week_value(day), "DATE", r, None)
-        if r.unit == "quarter":  # "the quarter ended Sept. 30"
-            return self._finish(f"{day.year:04d}-Q{values.quarter_of(day.month)}", "DATE", r, None)
+        if r.unit == "quarter":  # "the quarter ended Sept. 30": mostly the months before that day
+            middle = day.subtract(days=_HALF_QUARTER)
+            return self._finish(f"{middle.year:04d}-Q{values.quarter_of(middle.month)}", "DATE", r, None)
         return self._with_time(r, day, None)
 
     def _in_shifted_year(self, r: Reading) -> Resolved | None:
@@ -340,6 +348,12 @@ class Resolver:
                 return point
         return None
 
+    def _recent_point(self, within: int) -> Point | None:
+        """The latest point the text named no more than `within` characters back."""
+        if self.narrative and self.position - self.narrative[-1].position <= within:
+            return self.narrative[-1]
+        return None
+
     def _recent_dated(self) -> Point | None:
         """The point named just before, in the same paragraph, if it is a day or a month."""
         if not self.narrative:
@@ -378,10 +392,10 @@ class Resolver:
         weekday = base.isoweekday()
         if r.shift is not None and r.shift != 0:
             day = base.add(weeks=r.shift)
-        elif tense == "future" or (tense is None and weekday >= 5):
-            day = base
+        elif tense == "past" and weekday < 6:
+            day = base.subtract(days=weekday)  # the weekend just past
         else:
-            day = base.subtract(days=weekday) if weekday < 6 else base  # the weekend just past
+            day = base  # the weekend of this week: ahead, or under way
         return self._finish(values.week_value(day) + "-WE", "DATE", r, anchor)
 
     def _shifted(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
@@ -401,7 +415,13 @@ class Resolver:
                     return same
         else:
             amount = r.shift or 0
-        point, anchor = self._anchor_point(r.anchor, granularity)
+        if r.anchor == "narrative" and r.count is None and unit == "year":
+            # "the year", "the full year": the year of a recent point, else of publication
+            recent = self._recent_point(_RECENT)
+            point, anchor = (recent, Anchor(kind="narrative", value=recent.value, text=recent.text)) if recent \
+                else self._anchor_point("publication", granularity)
+        else:
+            point, anchor = self._anchor_point(r.anchor, granularity)
         if point is None:
             return self._unanchored(r)
         moment = point.start
@@ -453,6 +473,10 @@ class Resolver:
         anchor: Anchor | None,
         zone: tuple[tzinfo, bool, str] | None = None,
     ) -> Resolved:
+        key = (value, type_, r.mod, anchor, zone)
+        known = self.finished.get(key)
+        if known is not None:
+            return known
         tz = zone[0] if zone else self.tz
         ambiguous = zone[1] if zone else False
         if zone and self.document_zone and self._offset_differs(value, zone[2]):
@@ -464,7 +488,10 @@ class Resolver:
             start, end = _narrow(span.start, span.end, r.mod)
             interval = Interval.model_construct(start=start, end=end)  # aware by construction
             granularity = span.granularity
-        return Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
+        resolved = Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
+        if len(self.finished) < _MEMO_SIZE:
+            self.finished[key] = resolved
+        return resolved
 
     def _offset_differs(self, value: str, offset: str) -> bool:
         span = values.interval_of(value, self.tz)
