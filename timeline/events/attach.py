@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from timeline.events.actors import Actor, Registry, find_actors
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Sentence, Token
-from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_groups
+from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_forms, verb_groups
 from timeline.types import Modality, Timex
 
 _EVENT_TIMEX_TYPES = frozenset({"DATE", "TIME"})
@@ -116,7 +116,9 @@ class _SentenceReader:
         first = self.tokens[words[0]]
         opens = first.lower in self.lex.subordinators or first.lower in {"asked", "speaking",
                                                                           "following", "after"}
-        opens = opens or first.lower.endswith("ing") or (
+        named = any(a.first <= words[0] <= a.last for a in self.actors)  # "Boeing says ..."
+        gerund = not named and any(tag == "VBG" for _, tag in verb_forms(first.lower))
+        opens = opens or gerund or (
             first.lower.endswith("ed") and self._comma_after(words[0]) is not None
             and words[0] + 1 < len(self.tokens) and self.tokens[words[0] + 1].lower in
             self.lex.prepositions
