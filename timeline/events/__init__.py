@@ -195,6 +195,7 @@ def _mentions(
     if main is not None:
         narrator.read_topic(analysis, terms)
     main_dating = narrator.date_main(analysis, main, terms) if main else None
+    narrator.remember(terms)
     narrator.after(analysis, main, main_dating)
     if main is not None and main_dating is not None:
         out.append((_mention(document, analysis, main, main_dating, 0, lexicon, terms), analysis,

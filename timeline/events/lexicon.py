@@ -42,6 +42,7 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     future_be_cues: frozenset[str]
     future_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_cues: frozenset[str]
     # reporting
@@ -177,6 +178,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),
+        commitment_verbs=_words(modality, "commitment_verbs"),
         hypothetical_auxiliaries=_words(modality, "hypothetical_auxiliaries"),
         hypothetical_cues=_words(modality, "hypothetical_cues"),
         reporting_verbs=_words(reporting, "reporting_verbs"),

@@ -17,6 +17,7 @@ import pendulum
 
 from timeline.events.actors import Registry
 from timeline.events.attach import Analysis, Reading
+from timeline.events.headline import term
 from timeline.events.lexicon import Lexicon
 from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
 
@@ -29,6 +30,9 @@ _NEWS_TENSES = frozenset({"perfect", "progressive"})
 NEWS_DAYS = 7
 # Statements (after the headline) whose words make the article's topic: the lead.
 _LEAD_STATEMENTS = 3
+# Determiners of a description of something already told, and the words it may take.
+_DEFINITE = frozenset({"the", "this", "these", "those"})
+_DESCRIPTION_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,7 @@ class Narrator:
         self.topic_terms: set[str] = set()
         self.topic_actors: set[str] = set()
         self.topic_keys: set[str] = set()  # the topic's actors as documents share them
+        self.told_terms: set[str] = set()  # every statement's words so far
         self.lead_statements = 0
 
     def read_topic(self, analysis: Analysis, terms: Sequence[str]) -> None:
@@ -154,10 +159,27 @@ class Narrator:
         self.topic_actors.update(_participants(analysis))
         self.topic_keys.update(a.key for a in analysis.actors if a.kind != "place")
 
+    def remember(self, terms: Sequence[str]) -> None:
+        """Keep what a statement talked about, for the definite descriptions that follow."""
+        self.told_terms.update(terms)
+
     def _in_topic(self, analysis: Analysis, terms: Sequence[str]) -> bool:
         return bool(_participants(analysis) & self.topic_actors) or bool(
             self.topic_terms.intersection(terms)
-        )
+        ) or self._anaphoric(analysis)
+
+    def _anaphoric(self, analysis: Analysis) -> bool:
+        """The sentence opens with a definite description of something already told ("The
+        deal was approved ...", "The aircraft flew ..."): it goes on with the story."""
+        tokens = analysis.sentence.tokens
+        if not tokens or tokens[0].lower not in _DEFINITE:
+            return False
+        for token in tokens[1:1 + _DESCRIPTION_WORDS]:
+            if not token.is_word or token.lower in self.lexicon.prepositions:
+                return False
+            if term(token.bare.lower(), self.lexicon.language, False) in self.told_terms:
+                return True
+        return False
 
     def _is_background(self, analysis: Analysis) -> bool:
         """Told as the past of the story: a cue word, or a former office-holder's deed."""

@@ -23,6 +23,8 @@ Tense = Literal[
     "past", "present", "perfect", "past_perfect", "progressive", "future", "modal", "nonfinite"
 ]
 Form = Literal["VB", "VBD", "VBN", "VBZ", "VBG", "VBP"]
+# Tenses of what is done: a decision told in them happened, whatever it decided.
+_DONE = frozenset({"past", "perfect", "past_perfect"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,9 +267,12 @@ class _Scanner:
             return "hypothetical"
         nxt = self.word(head + 1)
         lemma_word = self.word(head)
+        lemmas = {lemma for lemma, _ in _forms(self.tokens[head])}
+        if nxt == "to" and tense in _DONE and lemmas & lex.commitment_verbs:
+            return "actual"  # "have agreed to buy", "decided to remove": the decision happened
         if nxt == "to" and (
             (auxes and auxes[-1] in lex.be and lemma_word in lex.future_be_cues)
-            or any(lemma == v for v in lex.future_verbs for lemma, _ in _forms(self.tokens[head]))
+            or lemmas & lex.future_verbs
         ):
             return "future"
         return "actual"
