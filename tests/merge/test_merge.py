@@ -178,3 +178,17 @@ def test_years_next_to_each_other_are_not_a_disagreement_of_a_day():
     b = mention("b", 10, when("2004-01-01", days=366), keywords=words, actors=["Jobs"],
                 predicate="fight")
     assert len(merge_mentions([a, b])[0]) == 2
+
+
+def test_undated_background_joins_the_happening_another_source_dates():
+    words = {"introduce", "phone", "conference", "antenna"}
+    introduced = mention("a", 10, when("2025-06-07"), keywords=words,
+                         actors=["Jobs", "Phone Four"], predicate="introduce")
+    background = mention("b", 10, None, keywords=words, actors=["Jobs", "Phone Four"],
+                         predicate="introduce")
+    unrelated = mention("b", 90, None, keywords={"harvest", "wheat"}, actors=["Smith"],
+                        predicate="harvest")
+    events, undated = merge_mentions([introduced, background, unrelated])
+    [event] = events
+    assert event.sources == ("a", "b") and event.time.value == "2025-06-07"
+    assert undated == [unrelated]

@@ -25,6 +25,7 @@ from timeline.events.coreference import corefer
 from timeline.events.headline import clause_span, headline, keywords
 from timeline.events.narrative import NEWS_DAYS, Dating, Narrator
 from timeline.events.sentences import Sentence, split
+from timeline.events.tense import verb_forms
 from timeline.types import Document, EventTime, Mention, Timex
 
 __all__ = ["extract_mentions"]
@@ -35,6 +36,8 @@ _MAX_HEADLINE_LINES = 3
 _HEADLINE_RESEMBLANCE = 0.15
 # Mention ids of readings dated by coreference: past every reading the sentence has itself.
 _COREFERENCE_ID = 1000
+# Mention ids of the undated happenings of opening clauses.
+_CLAUSE_ID = 500
 # Provisional occasion of a referring reading, naming its telling's mention id.
 _COREFERENCE_OCCASION = "coreference@"
 
@@ -211,7 +214,29 @@ def _mentions(
                     reading))
     if not out and main is not None:
         out.append((_mention(document, analysis, main, None, 0, lexicon, terms), analysis, main))
+        for reading in _background_clause(analysis, lexicon):
+            out.append((_mention(document, analysis, reading, None, _CLAUSE_ID + reading.head,
+                                 lexicon, terms), analysis, reading))
     return out
+
+
+def _background_clause(analysis: Analysis, lexicon: lexicons.Lexicon) -> list[Reading]:
+    """The happening of an opening "When ..." clause in an undated statement ("When Jobs
+    first introduced iPhone 4, he praised ..."): undated too, but merge may find it dated
+    where another source tells it."""
+    tokens = analysis.sentence.tokens
+    if not tokens or tokens[0].lower not in lexicon.subordinators:
+        return []
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None:
+        return []
+    readings = []
+    for head in sorted(h for h in analysis.verb_heads if h < comma):
+        forms = verb_forms(tokens[head].lower)
+        lemma = forms[0][0] if forms else ""
+        if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
+            readings.append(Reading(head, lemma, False, "past", "actual", False))
+    return readings[:1]
 
 
 def _explicit(reading: Reading):

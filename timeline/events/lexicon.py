@@ -37,6 +37,7 @@ class Lexicon:
     stamp_cues: tuple[str, ...]
     background_cues: tuple[str, ...]
     general_words: frozenset[str]
+    background_adverbs: frozenset[str]
     min_words: int
     # modality
     future_auxiliaries: frozenset[str]
@@ -175,6 +176,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         min_words=int(grammar.get("min_words", 3)),
         background_cues=tuple(str(c).lower() for c in grammar.get("background_cues", ())),
         general_words=_words(grammar, "general_words"),
+        background_adverbs=_words(grammar, "background_adverbs"),
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),

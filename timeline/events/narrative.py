@@ -186,7 +186,18 @@ class Narrator:
         if analysis.subject and analysis.subject in self.registry.former:
             return True
         lower = " " + analysis.sentence.text.lower() + " "
-        return any(f" {cue} " in lower for cue in self.lexicon.background_cues)
+        if any(f" {cue} " in lower for cue in self.lexicon.background_cues):
+            return True
+        return self._opens_before(analysis, len(analysis.sentence.tokens))
+
+    def _opens_before(self, analysis: Analysis, until: int) -> bool:
+        """A verb before token `until` set before the story by its adverb ("When Jobs first
+        introduced iPhone 4, ...": the first time was before)."""
+        tokens = analysis.sentence.tokens
+        return any(
+            t.lower in self.lexicon.background_adverbs and i + 1 in analysis.verb_heads
+            for i, t in enumerate(tokens[:until])
+        )
 
     def continues(self, story: Narrative | None, analysis: Analysis, by_proximity: bool) -> bool:
         """The sentence goes on with a story: same line, or the same people.
@@ -223,6 +234,8 @@ class Narrator:
         if analysis.is_title:
             return self._headline_dating()
         if analysis.reporting or reading.tense in _NEWS_TENSES:
+            if reading.tense == "past" and self._opens_before(analysis, reading.head):
+                return None  # "When Jobs first introduced iPhone 4, he praised ...": the past
             return self._carried(self.news, analysis, True) or self.publication
         if reading.tense == "present":
             return self.publication

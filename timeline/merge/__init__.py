@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from timeline.events.narrative import HEADLINE_RULE
 from timeline.merge.blocking import candidate_pairs
-from timeline.merge.similarity import Prepared, Weights, prepare, similarity
+from timeline.merge.similarity import Prepared, Weights, prepare_with_undated, similarity
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
 __all__ = ["MergeOptions", "merge_mentions"]
@@ -41,6 +41,9 @@ class MergeOptions:
     # Disjoint times (a disagreement between sources, or an undated back-reference to an
     # earlier happening) need stronger agreement on content.
     conflict_threshold: float = 0.7
+    # Undated background joins the dated happening it tells again (same verb, same actor)
+    # when they agree this much: with no time of its own, it has no date to contradict.
+    background_threshold: float = 0.6
 
 
 def merge_mentions(
@@ -50,9 +53,15 @@ def merge_mentions(
     mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.id))
     undated = [m for m in mentions if m.time is None]
     dated = [m for m in mentions if m.time is not None]
-    prepared, weights = prepare(dated)
+    prepared, background, weights = prepare_with_undated(dated, undated)
     clusters = _cluster(prepared, weights, options)
-    events = [_event([prepared[i].mention for i in members]) for members in clusters]
+    joined = _told_again(prepared, background, weights, options)
+    undated = [p.mention for p in background if p.index not in joined]
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    told: list[list[Mention]] = [[prepared[i].mention for i in members] for members in clusters]
+    for k, i in sorted(joined.items()):
+        told[cluster_of[i]].append(background[k].mention)
+    events = [_event(mentions) for mentions in told]
     loose = [m for m in dated if m.time is not None and m.time.start is None]
     events.extend(_event([m]) for m in loose)
     events.sort(key=_event_order)
@@ -151,6 +160,32 @@ def _cluster(
             merged = units.pop(ri) + units.pop(rj)
             units[root] = merged
     return clusters.groups()
+
+
+def _told_again(
+    prepared: Sequence[Prepared], background: Sequence[Prepared], weights: Weights,
+    options: MergeOptions,
+) -> dict[int, int]:
+    """Undated background that tells again a happening another statement dates ("When Jobs
+    first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
+    the same verb about the same actor, with strong agreement, joins; the rest stays undated."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for p in prepared:
+        if p.refers_back and not p.inferred:
+            for actor in p.actors:
+                index.setdefault((p.mention.predicate or "", actor), []).append(p.index)
+    joined: dict[int, int] = {}
+    for k, b in enumerate(background):
+        if not b.refers_back or b.mention.modality == "hypothetical":
+            continue
+        candidates = sorted({i for actor in b.actors
+                             for i in index.get((b.mention.predicate or "", actor), ())})
+        scored = [(similarity(b, prepared[i], weights)[0], -i) for i in candidates
+                  if prepared[i].mention.source != b.mention.source]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= options.background_threshold:
+            joined[k] = -best[1]
+    return joined
 
 
 def _linkage(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], score, sample: int) -> float:

@@ -128,11 +128,33 @@ def spelling_map(keys: Iterable[str]) -> dict[str, str]:
 
 def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
     """Prepared dated mentions (in input order) and the corpus weights."""
-    lexicon = lexicons.load()
+    prepared, _, weights = prepare_with_undated(mentions, ())
+    return prepared, weights
+
+
+def prepare_with_undated(
+    mentions: Sequence[Mention], undated: Sequence[Mention]
+) -> tuple[list[Prepared], list[Prepared], Weights]:
+    """Prepared dated mentions, prepared undated ones (placed after every time, as if told
+    last: what they tell can only be earlier), and the weights of the dated ones."""
     spelling = spelling_map(k for m in mentions for k in m.actor_keys)
+    dated, weights = _prepare([(m, day_range(m)) for m in mentions], None, spelling)
+    later = [(m, (UNDATED_DAY, UNDATED_DAY)) for m in undated]
+    rest, _ = _prepare(later, weights, spelling)
+    return dated, rest, weights
+
+
+# The day an undated mention is placed on: after every day a calendar holds.
+UNDATED_DAY = 10**7
+
+
+def _prepare(
+    mentions: Sequence[tuple[Mention, tuple[int, int] | None]], weights: Weights | None,
+    spelling: dict[str, str],
+) -> tuple[list[Prepared], Weights]:
+    lexicon = lexicons.load()
     prepared: list[Prepared] = []
-    for m in mentions:
-        days = day_range(m)
+    for m, days in mentions:
         if days is None:
             continue
         actors = frozenset(spelling.get(k, k) for k in m.actor_keys)
@@ -153,22 +175,24 @@ def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
                 actors=actors, terms=frozenset(m.keywords), speaker=speaker,
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
-                inferred=m.inferred, predicates=_predicates(m),
+                inferred=m.inferred or m.time is None, predicates=_predicates(m),
                 value=m.time.value if m.time else "", bounds=_bounds(m),
                 refers_back=bool(m.predicate) and m.predicate not in _GENERAL_PREDICATES
                 and m.predicate not in lexicon.reporting_verbs,
             )
         )
-    df: Counter[str] = Counter()
-    for p in prepared:
-        df.update(p.terms)
-        df.update(f"@{a}" for a in p.actors)
-    n = max(len(prepared), 1)
-    idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
-    weights = Weights(idf, math.log(n + 1))
+    if weights is None:
+        df: Counter[str] = Counter()
+        for p in prepared:
+            df.update(p.terms)
+            df.update(f"@{a}" for a in p.actors)
+        n = max(len(prepared), 1)
+        idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        weights = Weights(idf, math.log(n + 1))
+    known = weights
     prepared = [
-        replace(p, terms_mass=weights.mass(p.terms),
-                actors_mass=weights.mass(f"@{a}" for a in p.actors))
+        replace(p, terms_mass=known.mass(p.terms),
+                actors_mass=known.mass(f"@{a}" for a in p.actors))
         for p in prepared
     ]
     return prepared, weights
