@@ -270,7 +270,7 @@ class _Builder:
         for j in range(head + 1, end + 1):
             token = self.tokens[j]
             if token.text in _QUOTE_CHARS or token.lower in {"as", "that", "which", "who"} or (
-                j in self.verb_heads
+                j in self.verb_heads or token.lower in self.lex.auxiliaries
             ):
                 end = j - 1
                 break

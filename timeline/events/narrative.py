@@ -321,8 +321,19 @@ class Narrator:
         told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
         if self.story is None or not _contains(time, self.story.dating.time):
             self.story = told
-        if self._is_news(time):
+        if self._is_news(time) and not self._earlier_than_statement(analysis, time):
             self.news = told
+
+    def _earlier_than_statement(self, analysis: Analysis, time: EventTime) -> bool:
+        """Narration of a happening before the statement that reported it ("stated on
+        Thursday that it had signed ... The airline signed the agreement on June 15"): the
+        reported statements that follow were still made at the statement's time."""
+        if analysis.reporting or self.news is None:
+            return False
+        said = self.news.dating.time
+        return bool(
+            said.start is not None and time.end is not None and time.end <= said.start
+        )
 
 
 def _opens_state(analysis: Analysis, dating: Dating) -> bool:
