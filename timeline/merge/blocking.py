@@ -12,6 +12,8 @@ they would add, if real, share a rarer term as well.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -98,8 +100,9 @@ def candidate_pairs(
                 index.setdefault(base + key, []).append(i)
     # A key so common in its bucket that it would pair nearly everything says nothing.
     index = {key: posting for key, posting in index.items() if len(posting) <= max_posting}
-    seen: set[int] = set()
-    size = len(prepared)
+    # Each mention's chosen partners, sorted, as compact arrays: a pair is yielded by the
+    # first of its two mentions that chose it (a set of every pair would cost far more).
+    chosen: list[array[int]] = []
     for i, keys in enumerate(signatures):
         shared: Counter[int] = Counter()
         for bucket in probes[i]:
@@ -112,16 +115,24 @@ def candidate_pairs(
         partners = [j for j, count in shared.items() if count >= min_shared]
         if len(partners) > max_partners:
             partners = sorted(partners, key=lambda j: (-shared[j], j))[:max_partners]
-        for j in sorted(partners):
-            a, b = (i, j) if i < j else (j, i)
-            if a * size + b not in seen:
-                seen.add(a * size + b)
-                yield a, b
+        mine = array("I", sorted(partners))
+        chosen.append(mine)
+        for j in mine:
+            if j > i:
+                yield i, j
+            elif not _holds(chosen[j], i):
+                yield j, i  # j did not choose i (a coarse time does not probe day buckets)
+    back: set[tuple[int, int]] = set()
     for a, b in _back_references(prepared, max_posting, max_partners):
         together = set(probes[a]) & set(homes[b]) or set(probes[b]) & set(homes[a])
-        if a * size + b not in seen and not together:
-            seen.add(a * size + b)
+        if not together and (a, b) not in back:
+            back.add((a, b))
             yield a, b
+
+
+def _holds(sorted_items: array[int], item: int) -> bool:
+    at = bisect_left(sorted_items, item)
+    return at < len(sorted_items) and sorted_items[at] == item
 
 
 def _happening_keys(p: Prepared) -> set[tuple[str, str]]:
