@@ -131,7 +131,7 @@ def cues(language: str) -> TenseCues:
         phrases.update({str(w).lower(): kind for w in raw[kind]})  # type: ignore[misc]
     suffix = re.escape(raw.get("past_suffix", "ed"))
     # Only cue phrases and words with the past suffix match: the rest of the clause is skipped in C.
-    alternation = trie_regex(sorted(phrases), space=r"\s+")
+    alternation = trie_regex(sorted(phrases), {" ": r"\s+"})
     regex = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]+{suffix})(?![\w'])")
     auxiliaries: dict[str, Tense] = {}
     for tense, words in raw.get("auxiliaries", {}).items():
