@@ -20,6 +20,7 @@ from timeline.temporal.lexicon import Lexicon, UnknownLanguage, read_resource
 from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
+from timeline.temporal.trusted import trusted
 from timeline.temporal.values import is_value
 from timeline.types import Timex
 
@@ -245,21 +246,21 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
         if resolved is None or not is_value(resolved.value):
             continue
         # Built from values the resolver has already checked: validation would only cost time.
-        yield Timex.model_construct(
-            start=r.start,
-            end=r.end,
-            text=text[r.start : r.end],
-            type=resolved.type,
-            value=resolved.value,
-            mod=resolved.mod,
-            quant=resolved.quant,
-            freq=resolved.freq,
-            interval=resolved.interval,
-            granularity=resolved.granularity,
-            anchor=resolved.anchor,
-            rule=r.rule,
-            ambiguous=resolved.ambiguous,
-        )
+        yield trusted(Timex, {
+            "start": r.start,
+            "end": r.end,
+            "text": text[r.start : r.end],
+            "type": resolved.type,
+            "value": resolved.value,
+            "mod": resolved.mod,
+            "quant": resolved.quant,
+            "freq": resolved.freq,
+            "interval": resolved.interval,
+            "granularity": resolved.granularity,
+            "anchor": resolved.anchor,
+            "rule": r.rule,
+            "ambiguous": resolved.ambiguous,
+        })
 
 
 def _needs_tense(r: Reading) -> bool:

@@ -16,6 +16,7 @@ import pendulum
 from timeline.temporal import values, zones
 from timeline.temporal.readings import Reading
 from timeline.temporal.tense import Tense
+from timeline.temporal.trusted import trusted
 from timeline.types import Anchor, Granularity, Interval, TimexType
 
 # Unit -> (pendulum keyword, how many of it, granularity of a shifted point).
@@ -486,7 +487,7 @@ class Resolver:
         granularity: Granularity | None = None
         if span is not None:
             start, end = _narrow(span.start, span.end, r.mod)
-            interval = Interval.model_construct(start=start, end=end)  # aware by construction
+            interval = trusted(Interval, {"start": start, "end": end})  # aware by construction
             granularity = span.granularity
         resolved = Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
         if len(self.finished) < _MEMO_SIZE:
