@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 
 import pendulum
 
@@ -85,8 +85,10 @@ def supported_language(language: str | None) -> str:
 # ---- Reference time -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def reference_moment(reference: date | datetime | str | None, timezone: str | None) -> tuple[pendulum.DateTime | None, tzinfo]:
-    """The reference as an aware datetime in the document's zone (start of day for a date)."""
+    """The reference as an aware datetime in the document's zone (start of day for a date).
+    Remembered: a corpus has few publication days, and parsing one costs more than tagging a line."""
     tz = _timezone(timezone)
     if reference is None or reference == "":
         return None, tz
