@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
+
+from timeline.temporal import trusted
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -20,3 +23,9 @@ def load_examples() -> list[tuple[str, dict[str, Any]]]:
             merged = {**defaults, **example}
             found.append((f"{path.stem}-{i}-{example['text'][:40]}", merged))
     return found
+
+
+@pytest.fixture(autouse=True)
+def validate_every_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine builds its models without validation (`trusted`); the tests validate each."""
+    monkeypatch.setattr(trusted, "_VALIDATE", True)

@@ -3,7 +3,7 @@ expression carries: interval, granularity, anchor, rule."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pendulum
 import pytest
@@ -129,3 +129,14 @@ def test_mod_narrows_the_interval():
     assert t.mod == "MID" and t.interval is not None
     assert pendulum.datetime(2025, 9, 10, tz=SEED_ZONE) <= t.interval.start
     assert t.interval.end <= pendulum.datetime(2025, 9, 21, tz=SEED_ZONE)
+
+
+def test_models_built_without_validation_are_still_validated_in_the_tests():
+    import pydantic
+
+    from timeline.temporal.trusted import trusted
+    from timeline.types import Interval
+
+    naive = datetime(2025, 8, 19)  # noqa: DTZ001 - the point: a naive datetime must be refused
+    with pytest.raises(pydantic.ValidationError):
+        trusted(Interval, {"start": naive, "end": naive})

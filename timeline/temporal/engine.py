@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 
 import pendulum
 
@@ -20,6 +20,7 @@ from timeline.temporal.lexicon import Lexicon, UnknownLanguage, read_resource
 from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
+from timeline.temporal.trusted import trusted
 from timeline.temporal.values import is_value
 from timeline.types import Timex
 
@@ -84,8 +85,10 @@ def supported_language(language: str | None) -> str:
 # ---- Reference time -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def reference_moment(reference: date | datetime | str | None, timezone: str | None) -> tuple[pendulum.DateTime | None, tzinfo]:
-    """The reference as an aware datetime in the document's zone (start of day for a date)."""
+    """The reference as an aware datetime in the document's zone (start of day for a date).
+    Remembered: a corpus has few publication days, and parsing one costs more than tagging a line."""
     tz = _timezone(timezone)
     if reference is None or reference == "":
         return None, tz
@@ -245,21 +248,21 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
         if resolved is None or not is_value(resolved.value):
             continue
         # Built from values the resolver has already checked: validation would only cost time.
-        yield Timex.model_construct(
-            start=r.start,
-            end=r.end,
-            text=text[r.start : r.end],
-            type=resolved.type,
-            value=resolved.value,
-            mod=resolved.mod,
-            quant=resolved.quant,
-            freq=resolved.freq,
-            interval=resolved.interval,
-            granularity=resolved.granularity,
-            anchor=resolved.anchor,
-            rule=r.rule,
-            ambiguous=resolved.ambiguous,
-        )
+        yield trusted(Timex, {
+            "start": r.start,
+            "end": r.end,
+            "text": text[r.start : r.end],
+            "type": resolved.type,
+            "value": resolved.value,
+            "mod": resolved.mod,
+            "quant": resolved.quant,
+            "freq": resolved.freq,
+            "interval": resolved.interval,
+            "granularity": resolved.granularity,
+            "anchor": resolved.anchor,
+            "rule": r.rule,
+            "ambiguous": resolved.ambiguous,
+        })
 
 
 def _needs_tense(r: Reading) -> bool:

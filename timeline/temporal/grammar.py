@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from timeline.temporal import zones
 from timeline.temporal.lexicon import Lexicon, load, normalise, read_resource, trie_regex
 
@@ -84,28 +86,56 @@ def _by_first_character(rules: list[Rule], entry: Callable[[Rule], Any]) -> dict
 
 @dataclass(frozen=True)
 class Trigger:
-    """One scan of the text for head words and digits; rules are tried only just before them."""
+    """One scan of the text for head words and digits; rules are tried only just before them.
 
-    regex: re.Pattern[str]  # over lower-cased text
-    regex_any_case: re.Pattern[str]  # when lower-casing would move offsets
+    The scan is an Aho-Corasick automaton over the lower-cased text (one pass in C for every
+    head word and digit at once); a word hit counts only when it is a whole run of letters.
+    """
+
+    automaton: ahocorasick.Automaton  # head word -> (length, HeadRules); digit -> (1, None)
+    # For text whose lower-casing moves offsets, or with digits of other scripts (which the
+    # automaton leaves out: hundreds of first characters would slow every step it takes).
+    regex_any_case: re.Pattern[str]
     rules_by_head: dict[str, HeadRules]
 
     def hits(self, text: str) -> Iterator[tuple[int, HeadRules]]:
         """(offset, the rules that need this head) for each head in the text, in text order."""
         lowered = text.lower()
-        same_length = len(lowered) == len(text)
-        regex = self.regex if same_length else self.regex_any_case
+        if len(lowered) != len(text) or (not text.isascii() and _ANY_DIGIT.search(text)):
+            yield from self._hits_any_case(text)
+            return
+        digits = self.rules_by_head[_DIGITS]
+        digits4 = self.rules_by_head[_DIGITS4]
+        last = len(lowered) - 1
+        run = _DIGIT_RUN.match
+        for end, (length, rules) in self.automaton.iter_long(lowered):
+            start = end - length + 1
+            if rules is None:  # a digit: the first of its run stands for the run
+                if start and lowered[start - 1].isdecimal():
+                    continue
+                found = run(lowered, start)
+                yield start, (digits4 if found is not None and found.end() - start == 4 else digits)
+            elif not (start and _is_letter(lowered[start - 1])) and not (end < last and _is_letter(lowered[end + 1])):
+                yield start, rules
+
+    def _hits_any_case(self, text: str) -> Iterator[tuple[int, HeadRules]]:
         by_head = self.rules_by_head
-        digits = by_head[_DIGITS]
-        digits4 = by_head[_DIGITS4]
-        for hit in regex.finditer(lowered if same_length else text):
+        for hit in self.regex_any_case.finditer(text):
             word = hit.group()
-            if word[0].isdigit():
-                yield hit.start(), (digits4 if len(word) == 4 else digits)
+            if word[0].isdecimal():
+                yield hit.start(), by_head[_DIGITS4 if len(word) == 4 else _DIGITS]
                 continue
-            found = by_head.get(word if same_length else word.lower())
+            found = by_head.get(word.lower())
             if found is not None:
                 yield hit.start(), found
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _is_letter(ch: str) -> bool:
+    """What the regex class [^\\W\\d_] matches: a word character that is not a digit or "_"."""
+    return ch.isalpha() or (ch.isalnum() and not ch.isdecimal())
 
 
 def _first_character_view(text: str) -> str:
@@ -708,16 +738,18 @@ def _trigger(rules: tuple[Rule, ...]) -> Trigger:
         for head in rule.heads:
             by_head.setdefault(head, []).append(rule)
     words = sorted(h for h in by_head if h not in (_DIGITS, _DIGITS4))
-    alternation = trie_regex(words)
     # Lenient edges ("16-hour", "month's"): a trigger may fire too often, never too rarely.
-    pattern = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])|\d+"
+    pattern = rf"(?<![^\W\d_])(?:{trie_regex(words)})(?![^\W\d_])|\d+"
     # A four-digit run may be a year: it triggers what any digits do and what years do.
     by_head[_DIGITS4] = sorted(
         {r.index: r for r in by_head.get(_DIGITS, []) + by_head.get(_DIGITS4, [])}.values(), key=lambda r: r.index
     )
     by_head.setdefault(_DIGITS, [])
-    return Trigger(
-        regex=re.compile(pattern),
-        regex_any_case=re.compile(pattern, re.IGNORECASE),
-        rules_by_head={head: HeadRules.of(found) for head, found in by_head.items()},
-    )
+    rules_by_head = {head: HeadRules.of(found) for head, found in by_head.items()}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, (len(word), rules_by_head[word]))
+    for digit in "0123456789":
+        automaton.add_word(digit, (1, None))
+    automaton.make_automaton()
+    return Trigger(automaton, re.compile(pattern, re.IGNORECASE), rules_by_head)

@@ -7,6 +7,7 @@ The engine never names an English word; it asks the lexicon. A class maps words 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,18 +44,20 @@ class Lexicon:
     def alternation(self, spec: str) -> str:
         """A non-capturing regex for the words of a class spec: 'months' or 'months-ambiguous_months'.
 
-        Longest words first, so that "september" is tried before "sep". Classes listed as
-        case-sensitive match in Title case or UPPER case only ("May" but not "may").
+        Factored into a trie (one branch per first letter, not per word: the regex engine tries
+        it far faster), in which a longer word is tried before a word it extends, so that
+        "september" is tried before "sep". Classes listed as case-sensitive match in Title
+        case or UPPER case only ("May" but not "may").
         """
         cls, _, minus = spec.partition("-")
         if cls not in self.classes:
             raise KeyError(f"lexicon {self.language!r} has no class {cls!r}")
         excluded = set(self.classes.get(minus, {})) if minus else set()
-        words = sorted((w for w in self.classes[cls] if w not in excluded), key=lambda w: (-len(w), w))
+        words = sorted(w for w in self.classes[cls] if w not in excluded)
         if cls in self.case_sensitive:
             variants = [v for w in words for v in _cased(w)]
-            return "(?-i:" + "|".join(_word_regex(v) for v in variants) + ")"
-        return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
+            return "(?-i:" + _word_trie(variants) + ")"
+        return "(?:" + _word_trie(words) + ")"
 
 
 def _cased(word: str) -> list[str]:
@@ -62,13 +65,14 @@ def _cased(word: str) -> list[str]:
     return list(dict.fromkeys([title, word.upper()]))
 
 
-def _word_regex(word: str) -> str:
-    # A space in a lexicon entry matches any whitespace; an apostrophe matches either kind. A
-    # word ending in a letter must end there: "day" is not the start of "days".
-    escaped = re.escape(word).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
-    return escaped + _WORD_END if word[-1:].isalpha() else escaped
+def _word_trie(words: list[str]) -> str:
+    """An alternation of whole words as a trie. A space in a word matches any whitespace; an
+    apostrophe matches either kind. A word ending in a letter must end there: "day" is not the
+    start of "days"."""
+    return trie_regex(words, _WORD_CHARACTERS, lambda word: _WORD_END if word[-1:].isalpha() else "")
 
 
+_WORD_CHARACTERS = {" ": r"\s+", "'": "['\u2019]"}
 _WORD_END = r"(?![^\W\d_])"
 
 
@@ -98,28 +102,30 @@ def read_resource(language: str, name: str) -> dict[str, Any]:
     return _read_yaml(language, name)
 
 
-def trie_regex(words: list[str], space: str = " ") -> str:
+def trie_regex(
+    words: list[str], characters: dict[str, str] | None = None, ending: Callable[[str], str] | None = None
+) -> str:
     """An alternation of `words` factored into a trie, which the regex engine tries far faster
-    than a flat list (one branch per first letter instead of one per word). A space in a word
-    becomes `space` (a regex, e.g. r"\\s+")."""
+    than a flat list (one branch per first letter instead of one per word). A longer word is
+    tried before a word it extends. `characters` maps characters to regexes (" " -> r"\\s+");
+    `ending(word)` is a regex that must follow the word (a lookahead), if any."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie, space)
+        node[""] = ending(word) if ending else ""
+    return _trie_pattern(trie, characters or {})
 
 
-def _trie_pattern(node: dict[str, Any], space: str) -> str:
+def _trie_pattern(node: dict[str, Any], characters: dict[str, str]) -> str:
     branches = [
-        (space if ch == " " else re.escape(ch)) + _trie_pattern(child, space)
+        (characters.get(ch) or re.escape(ch)) + _trie_pattern(child, characters)
         for ch, child in sorted(node.items())
         if ch
     ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" in node:
-        return f"(?:{body})?"
-    return body
+        branches.append(node[""])  # the word ending here: tried after every longer one
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"

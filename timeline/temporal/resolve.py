@@ -16,6 +16,7 @@ import pendulum
 from timeline.temporal import values, zones
 from timeline.temporal.readings import Reading
 from timeline.temporal.tense import Tense
+from timeline.temporal.trusted import trusted
 from timeline.types import Anchor, Granularity, Interval, TimexType
 
 # Unit -> (pendulum keyword, how many of it, granularity of a shifted point).
@@ -51,9 +52,10 @@ _DURATION_CODES: dict[str, tuple[str, bool, int]] = {
     "quarter": ("Q", False, 1),
     "season": ("M", False, 3),
     "year": ("Y", False, 1),
-    "decade": ("DE", False, 1),
-    "century": ("CE", False, 1),
-    "millennium": ("ML", False, 1),
+    # Decades and centuries in years, as TimeML corpora write them ("two decades": P20Y).
+    "decade": ("Y", False, 10),
+    "century": ("Y", False, 100),
+    "millennium": ("Y", False, 1000),
 }
 # A fractional amount is written in the next smaller unit: 2.5 years -> P2Y6M.
 _SMALLER = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60), "week": ("day", 7), "minute": ("second", 60)}
@@ -68,6 +70,7 @@ _HALF_QUARTER = 45  # days
 _MEMO_SIZE = 4096  # resolved values kept per document
 _AGAINST_TENSE = 8  # months: how much nearer a date must be to win against the tense
 _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
+_NEAR_LAST_WEEKEND = 3  # up to Wednesday, "the weekend" without a tense is the one just past
 
 
 @dataclass(frozen=True)
@@ -392,8 +395,10 @@ class Resolver:
         weekday = base.isoweekday()
         if r.shift is not None and r.shift != 0:
             day = base.add(weeks=r.shift)
-        elif tense == "past" and weekday < 6:
-            day = base.subtract(days=weekday)  # the weekend just past
+        elif r.anchor == "narrative":
+            day = base  # "that weekend": the weekend of the week the story is at
+        elif weekday < 6 and (tense == "past" or (tense is None and weekday <= _NEAR_LAST_WEEKEND)):
+            day = base.subtract(days=weekday)  # the weekend just past (without a tense: the nearer)
         else:
             day = base  # the weekend of this week: ahead, or under way
         return self._finish(values.week_value(day) + "-WE", "DATE", r, anchor)
@@ -409,7 +414,7 @@ class Resolver:
             if not isinstance(r.count, int | float):
                 return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
             amount = r.count * r.sign
-            if unit == "year" and amount == int(amount):
+            if unit == "year" and abs(amount) == 1:  # "a year earlier", not "41 years ago"
                 same = self._same_period_earlier(r, int(amount))
                 if same is not None:
                     return same
@@ -486,7 +491,7 @@ class Resolver:
         granularity: Granularity | None = None
         if span is not None:
             start, end = _narrow(span.start, span.end, r.mod)
-            interval = Interval.model_construct(start=start, end=end)  # aware by construction
+            interval = trusted(Interval, {"start": start, "end": end})  # aware by construction
             granularity = span.granularity
         resolved = Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
         if len(self.finished) < _MEMO_SIZE:

@@ -103,16 +103,41 @@ class TenseCues:
         return None
 
     def _left_clause(self, text: str, start: int) -> str:
-        window = text[max(0, start - _WINDOW) : start]
+        first = max(0, start - _WINDOW)
+        window = text[first:start]
+        if first and _is_word_character(text[first - 1]):
+            window = _PARTIAL_WORD.sub("", window, count=1)  # "heduled" is not a past tense
         breaks = list(self.clause_break.finditer(window))
         return window[breaks[-1].end() :] if breaks else window
 
     def _right_clause(self, text: str, end: int) -> str:
         window = text[end : end + _WINDOW]
+        if end + _WINDOW < len(text) and _is_word_character(text[end + _WINDOW]):
+            window = _PARTIAL_WORD_AT_END.sub("", window, count=1)
         found = self.clause_break.search(window)
         window = window[: found.start()] if found else window
-        another = self.right_clause_break.search(window)
-        return window[: another.start()] if another else window
+        for another in self.right_clause_break.finditer(window):
+            if not _joins_names(window, another.start(), another.end()):
+                return window[: another.start()]
+        return window
+
+
+def _is_word_character(ch: str) -> bool:
+    return ch.isalnum() or ch in "'’_"
+
+
+def _joins_names(clause: str, start: int, end: int) -> bool:
+    """Whether the conjunction at clause[start:end] joins two capitalised words ("the
+    Abortion and Reproductive Rights League"), inside a name rather than between clauses."""
+    before = _LAST_WORD.search(clause, 0, start)
+    after = _FIRST_WORD.match(clause, end)
+    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+
+
+_PARTIAL_WORD = re.compile(r"^[\w'\u2019]+")
+_PARTIAL_WORD_AT_END = re.compile(r"[\w'\u2019]+$")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_FIRST_WORD = re.compile(r"\s+(\w+)")
 
 
 _WORDS = re.compile(r"[\w'\u2019]+")
@@ -131,7 +156,7 @@ def cues(language: str) -> TenseCues:
         phrases.update({str(w).lower(): kind for w in raw[kind]})  # type: ignore[misc]
     suffix = re.escape(raw.get("past_suffix", "ed"))
     # Only cue phrases and words with the past suffix match: the rest of the clause is skipped in C.
-    alternation = trie_regex(sorted(phrases), space=r"\s+")
+    alternation = trie_regex(sorted(phrases), {" ": r"\s+"})
     regex = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]+{suffix})(?![\w'])")
     auxiliaries: dict[str, Tense] = {}
     for tense, words in raw.get("auxiliaries", {}).items():
