@@ -9,8 +9,11 @@ Mentions with `time is None` are background with no temporal evidence; merge kee
 How: the body is split into sentences outside the excluded spans (`sentences`); each sentence is
 read for its actors (`actors`), verb groups and modality (`tense`), main predicate, attribution,
 quotations and the happening each time expression dates (`attach`). Statements with no time of
-their own take the narrative time or the publication day, or stay undated (`narrative`). Each
-dated reading becomes a mention with a rule-made headline and key terms (`headline`).
+their own take the narrative time, the news time or the publication day, or stay undated as
+background (`narrative`). A noun or verb that tells again a happening the document dates
+elsewhere takes that time (`coreference`); event nouns are compared through their verbs
+(`derivation`). Each reading becomes a mention with a rule-made headline and key terms
+(`headline`).
 """
 
 from __future__ import annotations

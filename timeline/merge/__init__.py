@@ -12,7 +12,10 @@ clusters join only when their mentions agree on average, so one shared name cann
 happenings of the same day together. Statements one speaker makes on one occasion in one
 article (consecutive, same time) are linked as one happening. The merged time is the most precise
 time consistent with every mention's own time; when sources put the same happening on
-different dates, the event keeps both readings as a `Conflict`.
+different dates, the event keeps both readings as a `Conflict`. A time inferred from the
+publication meets an explicit time just before it; an inferred or undated back-reference joins
+an earlier dated happening told with the same verb about the same actor, when the words agree
+strongly (`similarity.time_relation`, `blocking`, `_told_again`).
 """
 
 from __future__ import annotations
