@@ -29,7 +29,7 @@ from timeline.events.headline import clause_span, headline, keywords
 from timeline.events.narrative import NEWS_DAYS, Dating, Narrator
 from timeline.events.sentences import Sentence, split
 from timeline.events.tense import verb_forms
-from timeline.types import Document, EventTime, Mention, Timex
+from timeline.types import Anchor, Document, EventTime, Mention, TimeEvidence, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -39,8 +39,10 @@ _MAX_HEADLINE_LINES = 3
 _HEADLINE_RESEMBLANCE = 0.15
 # Mention ids of readings dated by coreference: past every reading the sentence has itself.
 _COREFERENCE_ID = 1000
-# Mention ids of the undated happenings of opening clauses.
+# Mention ids of the happenings of opening clauses.
 _CLAUSE_ID = 500
+# Openers of a clause whose happening is simultaneous with the main clause's.
+_SIMULTANEOUS = frozenset({"while", "when", "as"})
 # Provisional occasion of a referring reading, naming its telling's mention id.
 _COREFERENCE_OCCASION = "coreference@"
 
@@ -220,21 +222,42 @@ def _mentions(
         for reading in _background_clause(analysis, lexicon):
             out.append((_mention(document, analysis, reading, None, _CLAUSE_ID + reading.head,
                                  lexicon, terms), analysis, reading))
+    elif main is not None and main_dating is not None and main.modality == "actual":
+        # "While introducing iPhone 4, Jobs started by ...": the opening clause's happening
+        # takes place at the main's time.
+        if analysis.sentence.tokens and analysis.sentence.tokens[0].lower in _SIMULTANEOUS:
+            dating = _alongside(main_dating)
+            for reading in _background_clause(analysis, lexicon):
+                out.append((_mention(document, analysis, reading, dating,
+                                     _CLAUSE_ID + reading.head, lexicon, terms), analysis, reading))
     return out
 
 
+def _alongside(dating: Dating) -> Dating:
+    """The main's time, for a happening told alongside it (not by its own words)."""
+    base = dating.evidence
+    evidence = TimeEvidence(
+        text=base.text, value=base.value, start=base.start, end=base.end,
+        anchor=base.anchor if dating.inferred else Anchor(kind="narrative", value=base.value,
+                                                          text=base.text),
+        rule=base.rule if dating.inferred else "narrative",
+    )
+    return Dating(dating.time, evidence, True)
+
+
 def _background_clause(analysis: Analysis, lexicon: lexicons.Lexicon) -> list[Reading]:
-    """The happening of an opening "When ..." clause in an undated statement ("When Jobs
-    first introduced iPhone 4, he praised ..."): undated too, but merge may find it dated
-    where another source tells it."""
+    """The happening of an opening "When ..." clause ("When Jobs first introduced iPhone 4,
+    he praised ..."): in an undated statement undated too, but merge may find it dated where
+    another source tells it."""
     tokens = analysis.sentence.tokens
     if not tokens or tokens[0].lower not in lexicon.subordinators:
         return []
+    main_head = analysis.main.head if analysis.main else len(tokens)
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if comma is None:
         return []
     readings = []
-    for head in sorted(h for h in analysis.verb_heads if h < comma):
+    for head in sorted(h for h in analysis.verb_heads if h < min(comma, main_head)):
         forms = verb_forms(tokens[head].lower)
         lemma = forms[0][0] if forms else ""
         if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
