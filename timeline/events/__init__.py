@@ -219,7 +219,8 @@ def _mentions(
                     reading))
     if not out and main is not None:
         out.append((_mention(document, analysis, main, None, 0, lexicon, terms), analysis, main))
-        for reading in _background_clause(analysis, lexicon):
+        clauses = _background_clause(analysis, lexicon) + _when_clause(analysis, main, lexicon)
+        for reading in clauses:
             out.append((_mention(document, analysis, reading, None, _CLAUSE_ID + reading.head,
                                  lexicon, terms), analysis, reading))
     elif main is not None and main_dating is not None and main.modality == "actual":
@@ -263,6 +264,23 @@ def _background_clause(analysis: Analysis, lexicon: lexicons.Lexicon) -> list[Re
         if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
             readings.append(Reading(head, lemma, False, "past", "actual", False))
     return readings[:1]
+
+
+def _when_clause(analysis: Analysis, main: Reading, lexicon: lexicons.Lexicon) -> list[Reading]:
+    """The happening of a closing "when ..." clause of an undated statement ("The A380 will
+    be the largest airliner when it enters service"): undated, with the statement's modality,
+    for merge to find where another source dates it."""
+    tokens = analysis.sentence.tokens
+    opener = next((i for i in range(main.head + 1, len(tokens)) if tokens[i].lower == "when"
+                   and not tokens[i].in_quote), None)
+    if opener is None:
+        return []
+    for head in sorted(h for h in analysis.verb_heads if h > opener):
+        forms = verb_forms(tokens[head].lower)
+        lemma = forms[0][0] if forms else ""
+        if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
+            return [Reading(head, lemma, False, "present", main.modality, False)]
+    return []
 
 
 def _explicit(reading: Reading):
