@@ -126,3 +126,21 @@ def test_plain_sentence_ends_are_cut_as_the_segmenter_cuts_them():
         "The plane landed on time.", "Officials said the airport was busy!", "Was it?",
         "Mr. Smith and the U.S. team arrived.", "Dr. Jones spoke.",
     ]
+
+
+def test_an_opening_while_clause_happens_at_the_main_clauses_time():
+    text = "While introducing the phone at the conference, Smith started on Monday by joking.\n"
+    timexes = [timex(text, "Monday", "2025-08-18", day(2025, 8, 18))]
+    mentions = extract_mentions(document(text), timexes)
+    [introducing] = [m for m in mentions if m.predicate == "introduce"]
+    assert introducing.time.value == "2025-08-18" and introducing.inferred
+
+
+def test_a_statement_set_before_the_story_keeps_its_opening_clause_undated():
+    text = ("Smith unveils a new phone\n"
+            "Smith has unveiled a new phone at the fair.\n"
+            "When Smith first introduced the old phone, he praised its antenna.\n")
+    mentions = extract_mentions(document(text, title="Smith unveils a new phone"), [])
+    later = _by_sentence(mentions, "first introduced")
+    assert later and all(m.time is None for m in later)
+    assert any(m.predicate == "introduce" for m in later)
