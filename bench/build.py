@@ -1,17 +1,26 @@
-"""Whole-pipeline figures: the seed build, stage by stage, and analysis throughput on real news.
+"""Whole-pipeline figures: the seed build, stage by stage, analysis throughput on real news, and
+a large synthetic build.
 
     python -m bench build
     BENCH_BUILD_REPEAT=10 python -m bench build
+    BENCH_BUILD_DOCUMENTS=100000 python -m bench build    # the large build's size (default 20000)
 
 1. The seed corpus (`timeline build` with no arguments), best of several runs, split into the
    stages ingest, analysis (tag + events), merge and render.
 2. Analysis throughput (documents/s, KB/s) on the TempEval-3 news texts from ../shared, with one
    process and with one worker per CPU, and the peak memory of this process.
+3. A large build (`timeline.build` on a folder of generated articles, see `bench/_corpus.py`),
+   with one process and with one worker per CPU, each in a fresh process: documents/s up to the
+   end of analysis, merge + render time, and peak resident memory of the main process when
+   analysis ends and overall, and of the worker processes.
 """
 
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -19,9 +28,10 @@ from pathlib import Path
 
 import pendulum
 
+from bench._corpus import write_folder
 from bench._shared import peak_rss_mb, shared_path
 from timeline import merge, render
-from timeline.pipeline import BuildOptions, analyse_document, build_timeline, read_documents
+from timeline.pipeline import BuildOptions, analyse_document, build, build_timeline, read_documents
 from timeline.temporal.timeml import read_timeml
 from timeline.types import Document
 
@@ -95,7 +105,56 @@ def _throughput() -> None:
     print(f"peak memory of this process: {peak_rss_mb():.0f} MB (RSS)")
 
 
+def _large_build() -> None:
+    count = int(os.environ.get("BENCH_BUILD_DOCUMENTS", "20000"))
+    with tempfile.TemporaryDirectory(prefix="bench-build-large-") as tmp:
+        folder = Path(tmp) / "articles"
+        size = write_folder(folder, count)
+        print(f"large build: {count} generated articles ({size / 1e6:.1f} MB of text files), about 5% republished")
+        for workers in sorted({1, os.cpu_count() or 1}):
+            # A fresh process for each, so that each peak-memory figure is its own.
+            command = [sys.executable, "-m", "bench.build", "--large", str(folder), str(workers)]
+            subprocess.run(command, check=True, cwd=REPO)
+
+
+def _measure_large(folder: str, workers: int) -> None:
+    started = time.perf_counter()
+    expected: list[int] = []
+    done = [0]
+    analysed = {"seconds": 0.0, "peak_mb": 0.0}
+
+    def on_progress(count: int) -> None:
+        done[0] += count
+        if expected and done[0] >= expected[0]:
+            analysed.update(seconds=time.perf_counter() - started, peak_mb=peak_rss_mb())
+
+    result = build([folder], None, BuildOptions(workers=workers), on_documents=expected.append, progress=on_progress)
+    elapsed = time.perf_counter() - started
+    items = expected[0] if expected else len(result.timeline.sources)
+    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    timeline = result.timeline
+    print(
+        f"  {workers} process{'es' * (workers > 1)}: read + analysis {analysed['seconds']:.1f} s = "
+        f"{items / analysed['seconds']:.0f} documents/s; then merge {elapsed - analysed['seconds']:.1f} s; "
+        f"{len(timeline.sources)} sources, {len(timeline.events)} events, {len(result.problems)} problems",
+        flush=True,
+    )
+    print(
+        f"    peak RSS: main process {analysed['peak_mb']:.0f} MB when analysis ends, "
+        f"{peak_rss_mb():.0f} MB overall; largest worker {children_mb:.0f} MB",
+        flush=True,
+    )
+
+
 def run() -> None:
     repeat = int(os.environ.get("BENCH_BUILD_REPEAT", "5"))
     _seed_build(repeat)
     _throughput()
+    _large_build()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--large"]:
+        _measure_large(sys.argv[2], int(sys.argv[3]))
+    else:
+        run()

@@ -33,12 +33,14 @@ def test_exact_copies_with_different_boilerplate_are_one_story():
     first = first.model_copy(update={"excluded": tuple(find_boilerplate(first.text))})
     kept, problems = deduplicate([first, second])
     (story,) = kept
-    assert story.id == "b"  # the earliest publication is kept
+    # The first copy in input order is kept, even when a later one was published earlier:
+    # documents stream, so the kept copy is passed on before the others are read.
+    assert story.id == "a"
     (copy,) = story.also_published_by
-    assert (copy.id, copy.outlet, copy.similarity) == ("a", "Paper One", 1.0)
+    assert (copy.id, copy.outlet, copy.similarity) == ("b", "Paper Two", 1.0)
     (problem,) = problems
-    assert problem.origin == "a.txt" and problem.severity == "warning"
-    assert "an exact copy of b.txt" in problem.message
+    assert problem.origin == "b.txt" and problem.severity == "warning"
+    assert "an exact copy of a.txt" in problem.message
 
 
 def test_a_lightly_edited_republication_is_a_near_duplicate():
@@ -71,9 +73,10 @@ def test_duplicates_across_input_kinds(tmp_path, read):
     record = {"id": "feed1", "outlet": "Two", "published": "2025-08-20", "timezone": "UTC", "text": WIRE}
     (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (document,), problems = read(tmp_path)
-    assert document.id == "story" and document.also_published_by[0].outlet == "Two"
+    # feed.jsonl comes before story.txt in the folder's (sorted) order, so it is kept.
+    assert document.id == "feed1" and document.also_published_by[0].outlet == "One"
     (warning,) = problems
-    assert warning.origin == f"{tmp_path / 'feed.jsonl'}:1"
+    assert warning.origin == str(tmp_path / "story.txt")
 
 
 def test_deduplication_can_be_turned_off(tmp_path, read):
