@@ -10,9 +10,9 @@ a large synthetic build.
 2. Analysis throughput (documents/s, KB/s) on the TempEval-3 news texts from ../shared, with one
    process and with one worker per CPU, and the peak memory of this process.
 3. A large build (`timeline.build` on a folder of generated articles, see `bench/_corpus.py`),
-   with one process and with one worker per CPU, each in a fresh process: documents/s up to the
-   end of analysis, merge + render time, and peak resident memory of the main process when
-   analysis ends and overall, and of the worker processes.
+   with one process and with one worker per CPU, each in a fresh process: documents/s through
+   reading and analysis, the peak resident memory of the main process and of a worker by then,
+   and (in the last run only: it does not depend on the workers) merge time and peak memory.
 """
 
 from __future__ import annotations
@@ -111,39 +111,49 @@ def _large_build() -> None:
         folder = Path(tmp) / "articles"
         size = write_folder(folder, count)
         print(f"large build: {count} generated articles ({size / 1e6:.1f} MB of text files), about 5% republished")
-        for workers in sorted({1, os.cpu_count() or 1}):
-            # A fresh process for each, so that each peak-memory figure is its own.
-            command = [sys.executable, "-m", "bench.build", "--large", str(folder), str(workers)]
+        configurations = sorted({1, os.cpu_count() or 1})
+        for workers in configurations:
+            # A fresh process for each, so that each peak-memory figure is its own. Merging
+            # does not depend on the workers, and is slow at this size: it runs in the last only.
+            merge_too = "merge" if workers == configurations[-1] else "no-merge"
+            command = [sys.executable, "-m", "bench.build", "--large", str(folder), str(workers), merge_too]
             subprocess.run(command, check=True, cwd=REPO)
 
 
-def _measure_large(folder: str, workers: int) -> None:
+class _Stop(Exception):
+    """Raised to end a measured build when merging starts."""
+
+
+def _measure_large(folder: str, workers: int, merge_too: bool) -> None:
     started = time.perf_counter()
     expected: list[int] = []
-    done = [0]
-    analysed = {"seconds": 0.0, "peak_mb": 0.0}
+    analysed: dict[str, float] = {}
 
-    def on_progress(count: int) -> None:
-        done[0] += count
-        if expected and done[0] >= expected[0]:
+    def on_stage(description: str) -> None:
+        if not analysed:  # reading and analysis are over
             analysed.update(seconds=time.perf_counter() - started, peak_mb=peak_rss_mb())
+        if not merge_too:
+            raise _Stop
 
-    result = build([folder], None, BuildOptions(workers=workers), on_documents=expected.append, progress=on_progress)
-    elapsed = time.perf_counter() - started
-    items = expected[0] if expected else len(result.timeline.sources)
-    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    timeline = result.timeline
+    try:
+        result = build([folder], None, BuildOptions(workers=workers), on_documents=expected.append, on_stage=on_stage)
+    except _Stop:
+        result = None
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"  {workers} process{'es' * (workers > 1)}: read + analysis {analysed['seconds']:.1f} s = "
-        f"{items / analysed['seconds']:.0f} documents/s; then merge {elapsed - analysed['seconds']:.1f} s; "
-        f"{len(timeline.sources)} sources, {len(timeline.events)} events, {len(result.problems)} problems",
+        f"{expected[0] / analysed['seconds']:.0f} documents/s; peak RSS of the main process "
+        f"{analysed['peak_mb']:.0f} MB" + (f", of a worker {workers_mb:.0f} MB" if workers > 1 else ""),
         flush=True,
     )
-    print(
-        f"    peak RSS: main process {analysed['peak_mb']:.0f} MB when analysis ends, "
-        f"{peak_rss_mb():.0f} MB overall; largest worker {children_mb:.0f} MB",
-        flush=True,
-    )
+    if result is not None:
+        timeline = result.timeline
+        print(
+            f"  then merge: {time.perf_counter() - started - analysed['seconds']:.1f} s; "
+            f"{len(timeline.sources)} sources, {len(timeline.events)} events, {len(result.problems)} problems; "
+            f"peak RSS of the main process with merging {peak_rss_mb():.0f} MB",
+            flush=True,
+        )
 
 
 def run() -> None:
@@ -155,6 +165,6 @@ def run() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--large"]:
-        _measure_large(sys.argv[2], int(sys.argv[3]))
+        _measure_large(sys.argv[2], int(sys.argv[3]), sys.argv[4] == "merge")
     else:
         run()

@@ -39,6 +39,7 @@ DEFAULT_SOURCES = ("seeds",)
 DEFAULT_OUT = "site"
 
 Progress = Callable[[int], None]  # called with the number of input items just finished
+Stage = Callable[[str], None]  # told what the build does next, once reading and analysis end
 T = TypeVar("T")
 
 
@@ -193,9 +194,11 @@ class _Engine:
                     self.analysis_problems.append(analysed.problem)
             self.progress(len(results))
 
-    def timeline(self, problems: Iterable[Problem] = ()) -> Timeline:
+    def timeline(self, problems: Iterable[Problem] = (), on_stage: Stage | None = None) -> Timeline:
         from timeline import __version__
 
+        if on_stage:
+            on_stage(f"Merging {len(self.mentions):,} statements")
         merged, undated = merge.merge_mentions(self.mentions)
         sources = ingest.with_republications(sorted(self.sources, key=lambda s: s.id), self.republished)
         return Timeline(
@@ -276,13 +279,14 @@ def build(
     *,
     on_documents: Callable[[int], None] | None = None,
     progress: Progress | None = None,
+    on_stage: Stage | None = None,
 ) -> BuildResult:
     """Read `sources`, build the timeline, and write the site into `out_dir` (None: no files).
 
     `on_documents` is told how many input items there are (files, JSON Lines records, URLs),
     once they are counted and before any is read, so that a caller can size a progress bar;
     `progress` is then called as items finish (read and analysed, or dropped as unreadable
-    or as a duplicate).
+    or as a duplicate). `on_stage` is told what comes after: merging, writing the site.
     """
     plan = ingest.plan(sources, _ingest_options(options))
     if on_documents:
@@ -290,9 +294,11 @@ def build(
     with _Engine(options.workers, progress) as engine:
         engine.start_workers(plan.total)
         engine.analyse(engine.read(plan))
-    timeline = engine.timeline()
+    timeline = engine.timeline(on_stage=on_stage)
     result = BuildResult(timeline=timeline, problems=list(timeline.problems))
     if out_dir is not None and timeline.sources:
+        if on_stage:
+            on_stage("Writing the site")
         result.out_dir = Path(out_dir)
         render.write_site(timeline, result.out_dir, cdn=options.cdn)
     return result
