@@ -160,3 +160,34 @@ def test_generated_articles_read_back_as_written(tmp_path):
     assert (source.title, source.outlet, source.timezone) == (
         article.metadata["title"], article.metadata["outlet"], article.metadata["timezone"]
     )
+
+
+def test_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch):
+    import os
+
+    from timeline.ingest import stream
+
+    monkeypatch.setattr(pipeline, "_PARALLEL_THRESHOLD", 8)
+    monkeypatch.setattr(pipeline, "_CHUNK", 4)
+    monkeypatch.setattr(pipeline, "_READ_BATCH", 4)
+    real_analyse, real_contextualise = pipeline.analyse_document, stream.contextualise
+
+    def analyse(document):
+        if document.id == "article_0000005":
+            os._exit(1)  # as the kernel's out-of-memory killer would end it
+        return real_analyse(document)
+
+    def contextualise(raw, layers, defaults):
+        if raw.stem == "article_0000011":
+            os._exit(1)
+        return real_contextualise(raw, layers, defaults)
+
+    monkeypatch.setattr(pipeline, "analyse_document", analyse)  # workers are forked: they see it
+    monkeypatch.setattr(stream, "contextualise", contextualise)
+    write_folder(tmp_path, 24, republished=0)
+    result = build([tmp_path], None, BuildOptions(workers=2))
+    died = {Path(p.origin).stem: p.message for p in result.problems if "worker process" in p.message}
+    assert sorted(died) == ["article_0000005", "article_0000011"]
+    assert died["article_0000005"].startswith("the worker process analysing it stopped")
+    assert died["article_0000011"].startswith("the worker process reading it stopped")
+    assert len(result.timeline.sources) == 23  # all but the one that could not be read

@@ -16,17 +16,27 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from timeline import events, ingest, merge, render, temporal
-from timeline.ingest.stream import Admission, Item, Plan, Read, Republished, read_items, unexpected
+from timeline.ingest.stream import (
+    Admission,
+    Item,
+    Plan,
+    Read,
+    Republished,
+    item_origin,
+    read_items,
+    unexpected,
+    unread,
+)
+from timeline.parallel import Batch, Ready, Workers
 from timeline.types import Document, Generator, Mention, Problem, Source, Timeline
 
 # Below this many documents, starting worker processes costs more than it saves.
@@ -92,38 +102,6 @@ def _analyse_safely(document: Document) -> Analysed:
         return Analysed([], unexpected(document.origin, exc, "analysed"))
 
 
-# -- running tasks in order, in worker processes or here --------------------------------------
-
-
-@dataclass(frozen=True)
-class _Ready:
-    """A result the main process already has, kept in its place among the tasks."""
-
-    value: Any
-
-
-def _in_order(pool: Executor | None, window: int, calls: Iterable[Callable[[], T] | _Ready]) -> Iterator[T]:
-    """Each call's result, in order; at most `window` calls in flight (submitting every call
-    at once would hold every document's text in the queue)."""
-    if pool is None:
-        for call in calls:
-            yield call.value if isinstance(call, _Ready) else call()
-        return
-    pending: deque[Future[T]] = deque()
-    for call in calls:
-        pending.append(_done(call.value) if isinstance(call, _Ready) else pool.submit(call))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def _done(value: T) -> Future[T]:
-    future: Future[T] = Future()
-    future.set_result(value)
-    return future
-
-
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
@@ -131,7 +109,7 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 class _Engine:
-    """One build's streaming state: what is kept of each document, and the counts."""
+    """One build's streaming state: what is kept of each document, and the worker processes."""
 
     def __init__(self, workers: int | None, progress: Progress | None) -> None:
         self.workers = workers or os.cpu_count() or 1
@@ -141,32 +119,28 @@ class _Engine:
         self.problems: list[Problem] = []  # reading's, in input order
         self.analysis_problems: list[Problem] = []  # analysis's, in input order
         self.republished: list[Republished] = []
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = Workers(1)
+        self._stack = ExitStack()
 
     def __enter__(self) -> _Engine:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._stack.close()
 
     def start_workers(self, expected: int) -> None:
         if self.workers > 1 and expected >= _PARALLEL_THRESHOLD:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
-
-    @property
-    def window(self) -> int:
-        return self.workers * _TASKS_PER_WORKER
+            self._pool = self._stack.enter_context(Workers(self.workers, _TASKS_PER_WORKER))
 
     def read(self, plan: Plan) -> Iterator[Document]:
         """The plan's documents, read (in workers) and admitted (here) in input order."""
-        calls = (
-            partial(read_items, entry, plan.defaults, plan.options.deduplicate)
-            if isinstance(entry, list) else _Ready([entry])
+        run = partial(read_items, defaults=plan.defaults, fingerprints=plan.options.deduplicate)
+        work = (
+            Batch(run, entry, _lost_reading) if isinstance(entry, list) else Ready([entry])
             for entry in _grouped(plan.entries(), _READ_BATCH)
         )
         admission = Admission(plan.options)
-        for reads in _in_order(self._pool, self.window, calls):
+        for reads in self._pool.map(work):
             for entry in reads:
                 yield from self._admit(admission, entry)
         self.problems.extend(admission.finish())
@@ -186,8 +160,8 @@ class _Engine:
             self.progress(entry.items)  # read, but nothing to analyse
 
     def analyse(self, documents: Iterable[Document]) -> None:
-        calls = (partial(_analyse_chunk, chunk) for chunk in _batches(documents, _CHUNK))
-        for results in _in_order(self._pool, self.window, calls):
+        work = (Batch(_analyse_chunk, chunk, _lost_analysis) for chunk in _batches(documents, _CHUNK))
+        for results in self._pool.map(work):
             for analysed in results:
                 self.mentions.extend(analysed.mentions)
                 if analysed.problem:
@@ -208,6 +182,17 @@ class _Engine:
             undated=tuple(undated),
             problems=(*problems, *self.problems, *self.analysis_problems),
         )
+
+
+_DIED = "the worker process {step} it stopped (out of memory, or a crash); the other documents are not affected"
+
+
+def _lost_reading(item: Item) -> Read:
+    return unread(item, Problem(origin=item_origin(item), message=_DIED.format(step="reading")))
+
+
+def _lost_analysis(document: Document) -> Analysed:
+    return Analysed([], Problem(origin=document.origin, message=_DIED.format(step="analysing")))
 
 
 def _grouped(entries: Iterable[Item | Read | Problem], size: int) -> Iterator[list[Item] | Read | Problem]:

@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -231,16 +232,25 @@ def read_item(item: Item, defaults: Defaults, fingerprints: bool = True) -> Read
 
     Never raises: whatever goes wrong costs this item only, and says so in a Problem.
     """
-    record = {"jsonl": item.line.origin, "last": item.last} if isinstance(item, LineItem) else {}
     try:
         raw, unknown = _raw(item)
         if isinstance(raw, Problem):
-            return Read(None, (raw,), unknown_fields=unknown, **record)
+            return Read(None, (raw,), unknown_fields=unknown, **_place(item))
         document, problems = contextualise(raw, layers(raw, item.manifest), defaults)
         found = fingerprint(document) if fingerprints else None
-        return Read(document, tuple(problems), found, unknown_fields=unknown, **record)
+        return Read(document, tuple(problems), found, unknown_fields=unknown, **_place(item))
     except Exception as exc:  # a bug must cost one document, never the build
-        return Read(None, (unexpected(_origin(item), exc),), **record)
+        return unread(item, unexpected(item_origin(item), exc))
+
+
+def unread(item: Item, problem: Problem) -> Read:
+    """The read of an item that gave nothing but `problem`."""
+    return Read(None, (problem,), **_place(item))
+
+
+def _place(item: Item) -> dict[str, Any]:
+    """Where a JSON Lines record stands in its file (see `Read`)."""
+    return {"jsonl": item.line.origin, "last": item.last} if isinstance(item, LineItem) else {}
 
 
 def read_items(items: Sequence[Item], defaults: Defaults, fingerprints: bool = True) -> list[Read]:
@@ -248,7 +258,7 @@ def read_items(items: Sequence[Item], defaults: Defaults, fingerprints: bool = T
     return [read_item(item, defaults, fingerprints) for item in items]
 
 
-def _origin(item: Item) -> str:
+def item_origin(item: Item) -> str:
     if isinstance(item, FileItem):
         return item.source.origin
     if isinstance(item, LineItem):
