@@ -240,7 +240,7 @@ def build_offset(m: Match) -> list[Reading]:
 
 
 def build_duration(m: Match) -> list[Reading]:
-    v = {**m.values, **m.rule.fixed}
+    v = {**_merged_alternatives(m.values), **m.rule.fixed}
     if v.get("count") is None or v.get("unit") is None:
         return []
     span = v.get("span")
