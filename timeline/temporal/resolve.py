@@ -367,8 +367,9 @@ class Resolver:
         return point if _FINENESS[point.granularity] >= _FINENESS["month"] else None
 
     def _same_period_earlier(self, r: Reading, years: int) -> Resolved | None:
-        """'a year earlier' after 'the third quarter': that quarter, `years` years before."""
-        point = self._recent_period()
+        """'a year earlier' after 'the third quarter': that quarter, `years` years before. "The
+        year-earlier period" names a period: the story's latest, however far back it was named."""
+        point = self._recent_period(within=self.position + 1 if r.keep_period else _RECENT)
         if point is None:
             return None
         moment = point.start.add(years=years)
