@@ -59,6 +59,7 @@ class Reading:
     span: str | None = None  # duration stretching back ("past") or ahead ("next") from the anchor
     keep_period: bool = False  # "a year earlier" after "the third quarter": that quarter, a year before
     ahead_only: bool = False  # "in five years": a date when the tense points ahead, else a duration
+    completed: bool = False  # "the latest quarter": a period that was over by publication
     # TIMEX3 attributes fixed by the words.
     mod: str | None = None
     value: str | None = None

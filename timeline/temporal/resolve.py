@@ -380,6 +380,8 @@ class Resolver:
         """'the quarter', 'the latest period': the quarter the narrative is in, else the last
         complete quarter before publication (the one a report is about)."""
         for point in reversed(self.narrative):
+            if r.completed and self.reference is not None and _period_end(point) > self.reference:
+                continue
             if point.granularity in ("quarter", "half") or (r.unit == "period" and point.granularity == "month"):
                 anchor = Anchor(kind="narrative", value=point.value, text=point.text)
                 return self._finish(point.value if point.granularity != "quarter" else _format(point.start, "quarter"), "DATE", r, anchor)
@@ -628,6 +630,11 @@ def _easter(year: int) -> pendulum.Date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return pendulum.date(year, month, day + 1)
+
+
+def _period_end(point: Point) -> pendulum.DateTime:
+    months = {"quarter": 3, "half": 6, "month": 1, "season": 3}.get(point.granularity)
+    return point.start.add(months=months) if months else point.start
 
 
 def _months_between(position: tuple[int, int], year: int, base: date) -> float:
