@@ -41,6 +41,8 @@ class Refiners:
     quantity: re.Pattern[str]
     approximator: re.Pattern[str]
     lexicon: Lexicon
+    # The last word of every modifier phrase: a window ending in any other word holds none.
+    final_words: frozenset[str]
 
 
 @cache
@@ -60,6 +62,11 @@ def refiners(language: str) -> Refiners:
         quantity=before("quantity_modifiers"),
         approximator=before("approximators"),
         lexicon=lexicon,
+        final_words=frozenset(
+            _last_word(phrase)
+            for cls in ("position_words", "quantity_modifiers", "approximators")
+            for phrase in lexicon.words(cls)
+        ),
     )
 
 
@@ -203,6 +210,11 @@ def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Rea
     for r in found:
         left_edge = max(previous_end, r.start - _MODIFIER_WINDOW)
         window = text[left_edge : r.start]
+        last = _last_word(window)
+        if last and last not in ref.final_words:
+            out.append(r)
+            previous_end = r.end
+            continue
         for pattern, applies in (
             (ref.position, r.kind == "point" and r.count is None and r.hour is None),
             (ref.approximator, r.kind == "point"),
@@ -219,6 +231,18 @@ def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Rea
         out.append(r)
         previous_end = r.end
     return out
+
+
+def _last_word(text: str) -> str:
+    """The run of letters that ends `text` (trailing spaces and hyphens aside), lower-cased;
+    "" when it ends in something else."""
+    stripped = text.rstrip()
+    while stripped.endswith("-"):
+        stripped = stripped[:-1].rstrip()
+    start = len(stripped)
+    while start and stripped[start - 1].isalpha():
+        start -= 1
+    return stripped[start:].lower()
 
 
 # ---- Tagging -------------------------------------------------------------------------------
