@@ -260,11 +260,11 @@ def tag(text: str, reference: date | datetime | str | None, timezone: str | None
 
 
 def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> Iterable[Timex]:
+    paragraphs = _Paragraphs(text)
     for r in found:
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
-        paragraph_start = text.rfind("\n", 0, r.start) + 1
-        paragraph_end = text.find("\n", r.end)
-        standalone = (len(text) if paragraph_end < 0 else paragraph_end) - paragraph_start < _STAMP_LENGTH
+        paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
+        standalone = paragraph_end - paragraph_start < _STAMP_LENGTH
         try:
             resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone, near)
         except (ValueError, OverflowError):
@@ -287,6 +287,29 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
             "rule": r.rule,
             "ambiguous": resolved.ambiguous,
         })
+
+
+class _Paragraphs:
+    """Where the paragraph around each expression starts and ends, for expressions met in text
+    order: each stretch of text is searched for line breaks once, so a long text without any
+    costs linear time, not quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = 0  # the latest paragraph start found
+        self.searched_to = 0  # line breaks before this offset are accounted for
+        self.end = -1  # the end of the paragraph last asked about
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        if start > self.searched_to:
+            found = self.text.rfind("\n", self.searched_to, start)
+            if found >= 0:
+                self.start = found + 1
+            self.searched_to = start
+        if end > self.end:
+            found = self.text.find("\n", end)
+            self.end = len(self.text) if found < 0 else found
+        return self.start, self.end
 
 
 def _needs_tense(r: Reading) -> bool:
