@@ -135,7 +135,7 @@ class Resolver:
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
         if r.kind == "duration" or (r.ahead_only and tense != "future"):
-            return self._duration(replace(r, kind="duration"))
+            return self._duration(r)  # read as a duration whatever its kind
         if r.kind == "set":
             return self._set(r)
         resolved = self._point(r, tense)
@@ -542,9 +542,9 @@ class Resolver:
                 keyword, size, _ = _UNITS[r.unit or "day"]
                 amount = {keyword: int(r.count) * size}
                 if r.span in ("past", "last", "previous", "preceding", "recent"):
-                    interval = Interval(start=point.start.subtract(**amount), end=point.start)
+                    interval = trusted(Interval, {"start": point.start.subtract(**amount), "end": point.start})
                 elif r.span in ("next", "coming", "following", "ensuing"):
-                    interval = Interval(start=point.start, end=point.start.add(**amount))
+                    interval = trusted(Interval, {"start": point.start, "end": point.start.add(**amount)})
         return Resolved("DURATION", value, interval=interval, anchor=anchor, mod=r.mod)
 
     def _set(self, r: Reading) -> Resolved | None:
