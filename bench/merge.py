@@ -7,7 +7,8 @@ Zipf-like vocabulary, a share of inferred dates, a share of month-level dates, a
 putting a happening a day off. It prints merge time, mentions per second and peak memory.
 
 Extraction speed is measured on the seed articles with a fixed set of time expressions, so it
-does not depend on the temporal stage; `python -m bench merge` runs it.
+does not depend on the temporal stage, and on the TempEval-3 texts from ../shared beside the
+tagger (skipped when they are missing); `python -m bench merge` runs it.
 """
 
 from __future__ import annotations
@@ -142,8 +143,35 @@ def bench_extraction(rounds: int = 20) -> None:
           f"{characters / elapsed / 1000:,.0f} k characters/s (one process)")
 
 
+def bench_tempeval_events() -> None:
+    """Seconds spent tagging and extracting events on the TempEval-3 texts (one process):
+    extraction cold (the first pass loads the dictionaries) and warm."""
+    from bench._shared import shared_path
+    from bench.build import _tempeval_documents
+    from timeline import events, temporal
+
+    folder = shared_path("data", "tempeval3")
+    if folder is None:
+        return
+    documents = _tempeval_documents(folder)
+    t0 = time.perf_counter()
+    tagged = [(d, temporal.tag(d.text, d.published, timezone=d.timezone, language=d.language))
+              for d in documents]
+    tagging = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    count = sum(len(events.extract_mentions(d, timexes)) for d, timexes in tagged)
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for d, timexes in tagged:
+        events.extract_mentions(d, timexes)
+    warm = time.perf_counter() - t0
+    print(f"TempEval-3, {len(documents)} documents: tagging {tagging:.2f} s, events {cold:.2f} s "
+          f"(warm {warm:.2f} s = {len(documents) / warm:,.0f} documents/s), {count:,} mentions")
+
+
 def run() -> None:
     bench_extraction()
+    bench_tempeval_events()
     bench_merge()
 
 

@@ -125,3 +125,70 @@ def test_blocking_pairs_only_mentions_that_share_a_bucket_and_two_keys():
     sources = {frozenset((prepared[i].mention.source, prepared[j].mention.source)) for i, j in pairs}
     assert sources == {frozenset("ab"), frozenset("ae"), frozenset("be")}
     assert len(pairs) == len(list(candidate_pairs(prepared, weights)))
+
+
+def test_a_happening_told_with_a_noun_and_with_a_verb_is_one_event():
+    # "Deliveries to Acme Airlines are not due until October" / "was delivered today to Acme"
+    due = mention("a", 10, when("2025-10-01", days=31), keywords={"deliver", "due", "customer"},
+                  actors=["Acme Airlines"], predicate="be")
+    done = mention("b", 10, when("2025-10-15"), keywords={"deliver", "first", "schedule"},
+                   actors=["Acme Airlines", "Superjet"], predicate="deliver")
+    [event] = merge_mentions([due, done])[0]
+    assert event.time.value == "2025-10-15"
+    assert event.conflicts == ()
+
+
+def test_a_publication_day_inferred_from_the_perfect_meets_the_explicit_day_before():
+    # "have defeated Boeing" (reported on the 1st) and "last month ... defeated Boeing"
+    reported = mention("a", 10, when("2025-03-01"), keywords={"defeat", "contract", "tanker"},
+                       actors=["Grumman", "Boeing"], predicate="defeat", inferred=True)
+    explicit = mention("b", 10, when("2025-02-01", days=28), keywords={"defeat", "order", "tanker"},
+                       actors=["Grumman", "Boeing"], predicate="defeat")
+    [event] = merge_mentions([reported, explicit])[0]
+    assert event.time.value == "2025-02-01"  # the explicit time decides
+    assert event.conflicts == ()
+
+
+def test_an_inferred_back_reference_joins_the_happening_dated_months_before():
+    words = {"introduce", "phone", "conference", "antenna"}
+    introduced = mention("a", 10, when("2025-06-07"), keywords=words,
+                         actors=["Jobs", "Phone Four"], predicate="introduce")
+    later = mention("b", 10, when("2025-08-09"), keywords=words,
+                    actors=["Jobs", "Phone Four"], predicate="introduce", inferred=True)
+    [event] = merge_mentions([introduced, later])[0]
+    assert event.time.value == "2025-06-07"
+
+
+def test_explicit_times_far_apart_or_different_verbs_never_join_by_back_reference():
+    words = {"introduce", "phone", "conference", "antenna"}
+    introduced = mention("a", 10, when("2025-06-07"), keywords=words,
+                         actors=["Jobs", "Phone Four"], predicate="introduce")
+    explicit_later = mention("b", 10, when("2025-08-09"), keywords=words,
+                             actors=["Jobs", "Phone Four"], predicate="introduce")
+    said_later = mention("c", 10, when("2025-08-09"), keywords=words,
+                         actors=["Jobs", "Phone Four"], predicate="say", inferred=True)
+    events, _ = merge_mentions([introduced, explicit_later, said_later])
+    assert not any({"a", "b"} <= set(e.sources) or {"a", "c"} <= set(e.sources) for e in events)
+
+
+def test_years_next_to_each_other_are_not_a_disagreement_of_a_day():
+    words = {"fight", "illness", "pancreatic"}
+    a = mention("a", 10, when("2003-01-01", days=365), keywords=words, actors=["Jobs"],
+                predicate="fight")
+    b = mention("b", 10, when("2004-01-01", days=366), keywords=words, actors=["Jobs"],
+                predicate="fight")
+    assert len(merge_mentions([a, b])[0]) == 2
+
+
+def test_undated_background_joins_the_happening_another_source_dates():
+    words = {"introduce", "phone", "conference", "antenna"}
+    introduced = mention("a", 10, when("2025-06-07"), keywords=words,
+                         actors=["Jobs", "Phone Four"], predicate="introduce")
+    background = mention("b", 10, None, keywords=words, actors=["Jobs", "Phone Four"],
+                         predicate="introduce")
+    unrelated = mention("b", 90, None, keywords={"harvest", "wheat"}, actors=["Smith"],
+                        predicate="harvest")
+    events, undated = merge_mentions([introduced, background, unrelated])
+    [event] = events
+    assert event.sources == ("a", "b") and event.time.value == "2025-06-07"
+    assert undated == [unrelated]

@@ -9,21 +9,27 @@ Mentions with `time is None` are background with no temporal evidence; merge kee
 How: the body is split into sentences outside the excluded spans (`sentences`); each sentence is
 read for its actors (`actors`), verb groups and modality (`tense`), main predicate, attribution,
 quotations and the happening each time expression dates (`attach`). Statements with no time of
-their own take the narrative time or the publication day, or stay undated (`narrative`). Each
-dated reading becomes a mention with a rule-made headline and key terms (`headline`).
+their own take the narrative time, the news time or the publication day, or stay undated as
+background (`narrative`). A noun or verb that tells again a happening the document dates
+elsewhere takes that time (`coreference`); event nouns are compared through their verbs
+(`derivation`). Each reading becomes a mention with a rule-made headline and key terms
+(`headline`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
-from timeline.events.headline import headline, keywords
-from timeline.events.narrative import Dating, Narrator
+from timeline.events.coreference import corefer
+from timeline.events.headline import clause_span, headline, keywords
+from timeline.events.narrative import NEWS_DAYS, Dating, Narrator
 from timeline.events.sentences import Sentence, split
-from timeline.types import Document, Mention, Timex
+from timeline.events.tense import verb_forms
+from timeline.types import Anchor, Document, EventTime, Mention, TimeEvidence, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -31,6 +37,14 @@ _SENTENCE_END = frozenset('.!?”"’)')
 _MAX_HEADLINE_LINES = 3
 # Least resemblance for a headline to stand for one of its article's statements.
 _HEADLINE_RESEMBLANCE = 0.15
+# Mention ids of readings dated by coreference: past every reading the sentence has itself.
+_COREFERENCE_ID = 1000
+# Mention ids of the happenings of opening clauses.
+_CLAUSE_ID = 500
+# Openers of a clause whose happening is simultaneous with the main clause's.
+_SIMULTANEOUS = frozenset({"while", "when", "as"})
+# Provisional occasion of a referring reading, naming its telling's mention id.
+_COREFERENCE_OCCASION = "coreference@"
 
 
 def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Mention]:
@@ -38,7 +52,7 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
     lexicon = lexicons.load(document.language)
     sentences = split(document.text, document.excluded)
     registry = Registry(mid_sentence=capitalised_inside([s.tokens for s in sentences]))
-    narrator = Narrator(document)
+    narrator = Narrator(document, lexicon, registry)
     ordered = sorted(timexes, key=lambda t: t.start)
     drafts: list[tuple[Mention, Analysis, Reading]] = []
     headline_lines = _headline_lines(document, sentences)
@@ -51,7 +65,60 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
             narrator.after(analysis, None, None)
             continue
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
+    drafts = _with_topic(_with_coreference(document, drafts, lexicon), narrator.topic_keys)
     return _with_occasions(drafts, registry)
+
+
+def _recent(time: EventTime, published: EventTime) -> bool:
+    """A time in the week up to a headline's publication day: the headline's news."""
+    if time.start is None or published.start is None:
+        return False
+    return published.start - timedelta(days=NEWS_DAYS) <= time.start <= published.start
+
+
+def _with_topic(
+    drafts: list[tuple[Mention, Analysis, Reading]], topic: set[str]
+) -> list[tuple[Mention, Analysis, Reading]]:
+    """A statement that names no one ("The aircraft flew into clear blue skies") is about
+    the article's topic: it shares the actors of the headline and the lead for comparison."""
+    if not topic:
+        return drafts
+    out = []
+    for mention, analysis, reading in drafts:
+        named = analysis.attribution or any(a.kind != "place" for a in analysis.actors)
+        if not named:
+            keys = tuple(sorted(set(mention.actor_keys) | topic))
+            mention = mention.model_copy(update={"actor_keys": keys})
+        out.append((mention, analysis, reading))
+    return out
+
+
+def _with_coreference(
+    document: Document, drafts: list[tuple[Mention, Analysis, Reading]], lexicon: lexicons.Lexicon
+) -> list[tuple[Mention, Analysis, Reading]]:
+    """Date the readings that refer to a happening the document dates elsewhere: the
+    sentence's own reading when it is that reading, else an extra mention."""
+    found = corefer(drafts, lexicon)
+    if not found:
+        return drafts
+    own = {(a.sentence.index, r.head): k for k, (_, a, r) in enumerate(drafts)}
+    out = list(drafts)
+    for analysis, reading, dating, telling in found:
+        # The referring reading is told as part of its telling's happening (see _with_occasions).
+        update = {"time": dating.time, "timex": dating.evidence, "inferred": True,
+                  "occasion": f"{_COREFERENCE_OCCASION}{telling}"}
+        k = own.get((analysis.sentence.index, reading.head))
+        if k is not None:
+            mention, _, drafted = out[k]
+            if mention.time is None or (analysis.is_title and _recent(dating.time, mention.time)):
+                out[k] = (mention.model_copy(update=update), analysis, drafted)
+            continue  # a dated statement keeps its time: "has filed a lawsuit" is this week's
+        terms = next(m.keywords for m, a, _ in drafts if a is analysis)
+        mention = _mention(document, analysis, reading, dating, _COREFERENCE_ID + reading.head,
+                           lexicon, terms)
+        out.append((mention.model_copy(update=update), analysis, reading))
+    out.sort(key=lambda d: (d[0].start, d[0].id))
+    return out
 
 
 def _with_occasions(
@@ -80,6 +147,11 @@ def _with_occasions(
         if best is not None and best[0] >= _HEADLINE_RESEMBLANCE:
             occasion = occasions.setdefault(best[-1], f"headline@{best[-1]}")
             occasions[mention.id] = occasion
+    for mention, _, _ in drafts:
+        if mention.occasion and mention.occasion.startswith(_COREFERENCE_OCCASION):
+            telling = mention.occasion.removeprefix(_COREFERENCE_OCCASION)
+            shared = occasions.setdefault(telling, f"{_COREFERENCE_OCCASION}{telling}")
+            occasions[mention.id] = shared
     return [
         m.model_copy(update={"occasion": occasions[m.id]}) if m.id in occasions else m
         for m, _, _ in drafts
@@ -127,10 +199,15 @@ def _mentions(
         main = Reading(head=0, lemma="say", noun=False, tense="past", modality="actual",
                        main=True)
     out: list[tuple[Mention, Analysis, Reading]] = []
-    main_dating = narrator.date_main(analysis, main) if main else None
+    terms = keywords(analysis.sentence.tokens, analysis, lexicon)
+    if main is not None:
+        narrator.read_topic(analysis, terms)
+    main_dating = narrator.date_main(analysis, main, terms) if main else None
+    narrator.remember(terms)
     narrator.after(analysis, main, main_dating)
     if main is not None and main_dating is not None:
-        out.append((_mention(document, analysis, main, main_dating, 0, lexicon), analysis, main))
+        out.append((_mention(document, analysis, main, main_dating, 0, lexicon, terms), analysis,
+                    main))
     seen_values = {main_dating.time.value} if main_dating else set()
     for k, reading in enumerate(analysis.embedded, start=1):
         assert reading.timex is not None
@@ -138,10 +215,72 @@ def _mentions(
         if dating.time.value in seen_values and main_dating and not main_dating.inferred:
             continue
         seen_values.add(dating.time.value)
-        out.append((_mention(document, analysis, reading, dating, k, lexicon), analysis, reading))
+        out.append((_mention(document, analysis, reading, dating, k, lexicon, terms), analysis,
+                    reading))
     if not out and main is not None:
-        out.append((_mention(document, analysis, main, None, 0, lexicon), analysis, main))
+        out.append((_mention(document, analysis, main, None, 0, lexicon, terms), analysis, main))
+        clauses = _background_clause(analysis, lexicon) + _when_clause(analysis, main, lexicon)
+        for reading in clauses:
+            out.append((_mention(document, analysis, reading, None, _CLAUSE_ID + reading.head,
+                                 lexicon, terms), analysis, reading))
+    elif main is not None and main_dating is not None and main.modality == "actual":
+        # "While introducing iPhone 4, Jobs started by ...": the opening clause's happening
+        # takes place at the main's time.
+        if analysis.sentence.tokens and analysis.sentence.tokens[0].lower in _SIMULTANEOUS:
+            dating = _alongside(main_dating)
+            for reading in _background_clause(analysis, lexicon):
+                out.append((_mention(document, analysis, reading, dating,
+                                     _CLAUSE_ID + reading.head, lexicon, terms), analysis, reading))
     return out
+
+
+def _alongside(dating: Dating) -> Dating:
+    """The main's time, for a happening told alongside it (not by its own words)."""
+    base = dating.evidence
+    evidence = TimeEvidence(
+        text=base.text, value=base.value, start=base.start, end=base.end,
+        anchor=base.anchor if dating.inferred else Anchor(kind="narrative", value=base.value,
+                                                          text=base.text),
+        rule=base.rule if dating.inferred else "narrative",
+    )
+    return Dating(dating.time, evidence, True)
+
+
+def _background_clause(analysis: Analysis, lexicon: lexicons.Lexicon) -> list[Reading]:
+    """The happening of an opening "When ..." clause ("When Jobs first introduced iPhone 4,
+    he praised ..."): in an undated statement undated too, but merge may find it dated where
+    another source tells it."""
+    tokens = analysis.sentence.tokens
+    if not tokens or tokens[0].lower not in lexicon.subordinators:
+        return []
+    main_head = analysis.main.head if analysis.main else len(tokens)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None:
+        return []
+    readings = []
+    for head in sorted(h for h in analysis.verb_heads if h < min(comma, main_head)):
+        forms = verb_forms(tokens[head].lower)
+        lemma = forms[0][0] if forms else ""
+        if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
+            readings.append(Reading(head, lemma, False, "past", "actual", False))
+    return readings[:1]
+
+
+def _when_clause(analysis: Analysis, main: Reading, lexicon: lexicons.Lexicon) -> list[Reading]:
+    """The happening of a closing "when ..." clause of an undated statement ("The A380 will
+    be the largest airliner when it enters service"): undated, with the statement's modality,
+    for merge to find where another source dates it."""
+    tokens = analysis.sentence.tokens
+    opener = next((i for i in range(main.head + 1, len(tokens)) if tokens[i].lower == "when"
+                   and not tokens[i].in_quote), None)
+    if opener is None:
+        return []
+    for head in sorted(h for h in analysis.verb_heads if h > opener):
+        forms = verb_forms(tokens[head].lower)
+        lemma = forms[0][0] if forms else ""
+        if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
+            return [Reading(head, lemma, False, "present", main.modality, False)]
+    return []
 
 
 def _explicit(reading: Reading):
@@ -158,6 +297,7 @@ def _mention(
     dating: Dating | None,
     k: int,
     lexicon: lexicons.Lexicon,
+    terms: tuple[str, ...],
 ) -> Mention:
     sentence = analysis.sentence
     actors = _actor_names(analysis)
@@ -176,7 +316,10 @@ def _mention(
         time=dating.time if dating else None,
         timex=dating.evidence if dating else None,
         inferred=dating.inferred if dating else False,
-        keywords=keywords(sentence.tokens, analysis, lexicon),
+        # A happening told inside a longer sentence is compared by the words of its clause.
+        keywords=terms if reading.main else keywords(
+            sentence.tokens, analysis, lexicon, clause_span(analysis, reading, lexicon)
+        ),
         actor_keys=tuple(sorted({a.key for a in analysis.actors} | _attribution_key(analysis))),
 
     )

@@ -29,6 +29,7 @@ _COUNTRY_ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S": "US", "UK": "UK", "U.
                           "EU": "EU", "UN": "UN", "USA": "US"}
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "across", "outside", "inside"})
 _MAX_TITLE_WORDS = 4
+_PAST_OFFICE = frozenset({"former", "late", "ex", "then"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,11 @@ class Registry:
     # Whom a person speaks for: "White House press secretary Karoline Leavitt".
     affiliations: dict[str, str] = field(default_factory=dict)
     last_speaking_organisation: str | None = None
+    # People named with a past office ("former President Biden"): what they did, told with no
+    # time, is background.
+    former: set[str] = field(default_factory=set)
+    # Initials of the organisations named in full: "GAO" -> "Government Accountability Office".
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def speaks_for(self, name: str | None) -> str | None:
         """The organisation whose statements a speaker's statements are, else the speaker."""
@@ -87,9 +93,16 @@ class Registry:
             full = self.persons.get(fold(name))
             if full:
                 name, kind = full, "person"
+            elif name in self.acronyms:
+                name = self.acronyms[name]  # "GAO" after "Government Accountability Office"
+                kind = self.kinds.get(name, "organisation")
             else:
                 known = self.kinds.get(name)
                 kind = known if known and kind == "other" else kind
+        elif kind != "person" and len(words) >= 2:
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if len(initials) >= 2:
+                self.acronyms.setdefault(initials, name)
         if kind == "person":
             self.kinds[name] = "person"
             self.persons.setdefault(fold(words[-1]), name)
@@ -97,6 +110,8 @@ class Registry:
                 self.persons.setdefault(fold(words[0]), name)
             if role:
                 self.roles.setdefault(role.split()[-1].lower(), name)
+                if role.split()[0].lower() in _PAST_OFFICE:
+                    self.former.add(name)
         self.kinds.setdefault(name, kind)
         return name, kind
 
@@ -121,11 +136,16 @@ class _Chunker:
 
     def title_at(self, i: int) -> int:
         """Number of tokens of the longest title starting at i (0 if none)."""
-        for size in range(_MAX_TITLE_WORDS, 0, -1):
+        if i >= len(self.tokens):
+            return 0
+        sizes = self.lex.title_sizes.get(self.tokens[i].bare.lower().rstrip("."))
+        if not sizes:
+            return 0
+        for size in sizes:
             if i + size > len(self.tokens):
                 continue
-            words = [t.bare.lower().rstrip(".") for t in self.tokens[i:i + size]]
-            if " ".join(words) in self.lex.titles or " ".join(words) in self.lex.honorifics:
+            words = " ".join(t.bare.lower().rstrip(".") for t in self.tokens[i:i + size])
+            if words in self.lex.titles or words in self.lex.honorifics:
                 if size == 1 and self.tokens[i].is_possessive:
                     return 0
                 return size
@@ -133,7 +153,12 @@ class _Chunker:
 
     def organisation_at(self, i: int) -> int:
         """Lower-case organisation words that stand alone ("the White House")."""
-        for size in (3, 2):
+        if i >= len(self.tokens):
+            return 0
+        sizes = self.lex.organisation_sizes.get(self.tokens[i].bare.lower())
+        if not sizes:
+            return 0
+        for size in sizes:
             words = " ".join(t.bare.lower() for t in self.tokens[i:i + size])
             if len(words.split()) == size and words in self.lex.organisation_words and all(
                 t.is_capitalised for t in self.tokens[i:i + size]
@@ -150,13 +175,23 @@ class _Chunker:
             return token.text in _COUNTRY_ABBREVIATIONS
         if ("’" in token.text or "'" in token.text) and not token.is_possessive:
             return False  # a contraction: "We're", "I'll"
+        if "-" in token.text and all(
+            fold(part) in self.registry.persons for part in token.bare.split("-")
+        ):
+            return False  # "a Putin-Zelenskyy meeting": known people as a modifier
         if self._sentence_initial(i) and lower not in self.registry.mid_sentence:
             # "Deliveries to Singapore ..." begins with a common word, not a name.
             return not (is_common_word(lower) or self.lex.is_function_word(lower))
         return True
 
     def _sentence_initial(self, i: int) -> bool:
-        return i == 0 or self.tokens[i - 1].text in "“\"‘(:—-"
+        """First word of the sentence, or of a quotation or aside that opens a clause (not a
+        quoted name inside one: 'an interview on “Fox & Friends”')."""
+        if i == 0:
+            return True
+        if self.tokens[i - 1].text not in "“\"‘(:—-":
+            return False
+        return i < 2 or not self.tokens[i - 2].is_word or self.tokens[i - 1].text in ":—-"
 
     def chunks(self) -> list[Actor]:
         self.title_tokens: set[int] = set()
@@ -222,12 +257,21 @@ class _Chunker:
             k = j + 1
             if k + 1 < n and self._joins(j, k):
                 k += 1
+            if k + 1 < n and self._inner_demonym(k):
+                k += 1  # "China Eastern Airlines": a nationality word inside a name
             if k >= n or not self.is_name_word(k) or self.title_at(k):
                 break
             if self.tokens[k].text in _COUNTRY_ABBREVIATIONS:
                 break
             j = last = k
         return last
+
+    def _inner_demonym(self, k: int) -> bool:
+        token = self.tokens[k]
+        return (
+            token.is_capitalised and token.lower in self.lex.demonyms
+            and token.text not in _COUNTRY_ABBREVIATIONS and self.is_name_word(k + 1)
+        )
 
     def _joins(self, j: int, k: int) -> bool:
         """A connector inside a name: "Fox & Friends", "Bank of America" (after a noun word)."""
@@ -246,6 +290,8 @@ class _Chunker:
         kind: ActorKind
         if name in _COUNTRY_ABBREVIATIONS:
             return self._actor(_COUNTRY_ABBREVIATIONS[name], "place", first, last, None)
+        if name in self.lex.aliases:
+            return self._actor(self.lex.aliases[name], "place", first, last, None)
         if role and not (set(role.lower().split()) <= self.lex.demonyms):
             kind = "person"
         elif words[-1].lower().rstrip(".") in self.lex.organisation_words or (

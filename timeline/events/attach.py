@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from timeline.events.actors import Actor, Registry, find_actors
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Sentence, Token
-from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_groups
+from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_forms, verb_groups
 from timeline.types import Modality, Timex
 
 _EVENT_TIMEX_TYPES = frozenset({"DATE", "TIME"})
@@ -58,6 +58,16 @@ class Analysis:
     subject: str | None  # the actor the main predicate is about
     blocked: frozenset[int] = field(default_factory=frozenset)  # tokens inside time expressions
     verb_heads: frozenset[int] = field(default_factory=frozenset)
+
+
+def _event_verb_of(word: str, language: str) -> str | None:
+    """The verb a derived event noun names ("delivery" -> "deliver"), not a verb form."""
+    from timeline.events.derivation import event_verb
+    from timeline.events.tense import verb_forms
+
+    if verb_forms(word):
+        return None
+    return event_verb(word, language)
 
 
 def usable(timex: Timex) -> bool:
@@ -106,7 +116,9 @@ class _SentenceReader:
         first = self.tokens[words[0]]
         opens = first.lower in self.lex.subordinators or first.lower in {"asked", "speaking",
                                                                           "following", "after"}
-        opens = opens or first.lower.endswith("ing") or (
+        named = any(a.first <= words[0] <= a.last for a in self.actors)  # "Boeing says ..."
+        gerund = not named and any(tag == "VBG" for _, tag in verb_forms(first.lower))
+        opens = opens or gerund or (
             first.lower.endswith("ed") and self._comma_after(words[0]) is not None
             and words[0] + 1 < len(self.tokens) and self.tokens[words[0] + 1].lower in
             self.lex.prepositions
@@ -138,6 +150,14 @@ class _SentenceReader:
         if not candidates and start:
             candidates = [g for g in self.groups if g.finite and not self.tokens[g.head].in_quote]
         return candidates[0] if candidates else None
+
+    def _headline_verb(self) -> VerbGroup | None:
+        """A headline without a finite verb tells its news with an infinitive or a participle
+        ("X to purchase twenty jets", "First A380 delivered"): that verb is the news."""
+        group = next((g for g in self.groups if not self.tokens[g.head].in_quote), None)
+        if group is None:
+            return None
+        return VerbGroup(group.first, group.head, group.lemma, "present", "actual")
 
     # -- time attachment --------------------------------------------------------------
     def modifies_noun(self, k: int) -> bool:
@@ -174,13 +194,20 @@ class _SentenceReader:
         token = self.tokens[i]
         if i in self.blocked or not token.is_word:
             return None
-        verb = self.lex.nominalizations.get(token.bare.lower())
+        verb = self.lex.nominalizations.get(token.bare.lower()) or _event_verb_of(
+            token.bare.lower(), self.lex.language
+        )
         if verb is None:
             return None
         before = self.tokens[i - 1] if i > 0 else None
-        owner = before is not None and before.is_possessive and before.is_capitalised and (
-            subject is None or before.bare not in subject
-        )
+        # "Trump's meeting", "its launch in 2003": the owner is the participant, the noun the
+        # happening (a possessive pronoun only with the noun's time right after it, and not
+        # for the occasion of a statement: "mentioned in his interview this morning").
+        owner = before is not None and (
+            (before.is_possessive and before.is_capitalised)
+            or (before.lower in self.lex.possessives and self._time_follows(i)
+                and token.bare.lower() not in self.lex.speech_nouns)
+        ) and (subject is None or before.bare not in subject)
         nxt = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
         with_participants = nxt in self.lex.participant_prepositions and nxt != "of" and (
             before is None or not before.is_possessive or owner
@@ -190,6 +217,15 @@ class _SentenceReader:
         if with_participants and not self._object_of_verb(i):
             return verb
         return None
+
+    def _time_follows(self, i: int) -> bool:
+        """A time expression right after token i, or after one preposition."""
+        for j in (i + 1, i + 2):
+            if j in self.blocked:
+                return True
+            if j >= len(self.tokens) or self.tokens[j].lower not in self.lex.prepositions:
+                return False
+        return False
 
     def _object_of_verb(self, i: int) -> bool:
         """"gave his annual keynote to ...": the noun is a verb's object, and the verb's time
@@ -228,7 +264,7 @@ class _SentenceReader:
             group = next((g for g in self.groups if g.head == j), None)
             if group:
                 return j, group.lemma, False
-        if main is not None and main.head < first and not quoted:
+        if main is not None and main.head < first and not quoted and not self._opens_clause(first):
             return -1, "", False
         for g in self.groups:
             if g.head > last and self.tokens[g.head].in_quote == quoted and not self.clause_break(
@@ -236,6 +272,23 @@ class _SentenceReader:
             ):
                 return g.head, g.lemma, False
         return -1, "", False
+
+    def _opens_clause(self, first: int) -> bool:
+        """The time opens a subordinate clause: only prepositions stand between it and the
+        clause's "that" or subordinator ("said that as of January 2008, iTunes held ...")."""
+        j = first - 1
+        while j >= 0 and self.tokens[j].lower in self.lex.prepositions:
+            j -= 1
+        return j >= 0 and (
+            self.tokens[j].lower == "that" or self.tokens[j].lower in self.lex.subordinators
+        )
+
+    def in_aside(self, first: int, last: int, main: VerbGroup) -> bool:
+        """The time sits in an aside between commas before the main verb ("Jobs, born in San
+        Francisco on February 24, 1955, has built ..."): it dates the aside, not the main."""
+        before = [j for j in range(first) if self.tokens[j].text == ","]
+        after = [j for j in range(last + 1, main.first) if self.tokens[j].text == ","]
+        return bool(before) and bool(after) and main.first > last
 
     # -- attribution ------------------------------------------------------------------
     def attribution(self, main: VerbGroup | None, actors: Sequence[Actor]) -> str | None:
@@ -283,6 +336,8 @@ class _SentenceReader:
         words = [t for t in self.tokens if t.is_word]
         quote_only = bool(words) and all(t.in_quote for t in words)
         main_group = self.main_group()
+        if main_group is None and is_title:
+            main_group = self._headline_verb()
         subject = self.subject(main_group, actors) if main_group else None
         readings = self._readings(main_group, subject)
         main = readings[0] if readings and readings[0].main else None
@@ -325,12 +380,15 @@ class _SentenceReader:
             first = self.covered[k][0] if self.covered[k] else 0
             if head < 0 and main is not None and not self.tokens[first].in_quote and (
                 first < main.head or not self.clause_break(main.head, first, main)
-            ):
+            ) and not self.in_aside(first, self.covered[k][-1], main):
                 main_times.append(timex)  # a time with no verb of its own dates its clause
+                continue
+            group = next((g for g in self.groups if g.head == head), None)
+            if lemma in _STATES and group is not None and not group.finite and main is not None:
+                main_times.append(timex)  # "is anticipated to be around 2020": the main's time
                 continue
             if head < 0 or head in embedded or lemma in _STATES:
                 continue  # "was", "has": a state, not a happening of its own
-            group = next((g for g in self.groups if g.head == head), None)
             modality = clause_modality(self.tokens, group, self.lex) if group else "actual"
             if noun and main is not None and main.modality != "actual":
                 modality = main.modality

@@ -17,6 +17,7 @@ import lemminflect
 
 from timeline.events.actors import Actor
 from timeline.events.attach import Analysis, Reading
+from timeline.events.derivation import event_verb
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Token
 from timeline.events.tense import present_third_person, verb_forms
@@ -24,6 +25,10 @@ from timeline.events.tense import present_third_person, verb_forms
 _STOP_AT = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _TRAILING = re.compile(r"[\s,;:—–-]+$")
 _QUOTE_CHARS = "“”\"«»„"
+# Longest quotation a headline keeps as what a speaker called something.
+_CALLED_MAX_WORDS = 4
+# Longest noun phrase standing for a reported clause's subject in a headline.
+_PHRASE_MAX_WORDS = 6
 
 
 @lru_cache(maxsize=65536)
@@ -35,6 +40,23 @@ def lemma(word: str) -> str:
         return forms[0][0]
     nouns = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
     return nouns[0] if nouns else lower
+
+
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """A word's lemma as a noun when it is one ("ground", not "grind"), else its lemma."""
+    lower = word.lower()
+    nouns = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
+    return nouns[0] if nouns else lemma(lower)
+
+
+@lru_cache(maxsize=65536)
+def term(word: str, language: str, verb: bool = True) -> str:
+    """The key a content word is compared by: its lemma, an event noun read as its verb
+    ("deliveries" -> "deliver", "flight" -> "fly"), so that verb and noun tellings meet.
+    `verb` says whether the word is used as a verb in its sentence."""
+    base = lemma(word) if verb else noun_lemma(word)
+    return event_verb(base, language) or base
 
 
 def short_name(actor: Actor) -> str:
@@ -159,6 +181,9 @@ class _Builder:
             return self.verbal(reading)
         speaker_words = [self.speaker()]
         verb = present_third_person(reading.lemma)
+        called = self._called(reading.head)
+        if called:
+            return speaker_words + ["calls"] + called
         complement = self._complement(reading.head)
         if complement:
             return speaker_words + [verb] + complement
@@ -174,16 +199,63 @@ class _Builder:
             return short_name(actor)
         return name.split()[-1] if len(name.split()) in (2, 3) else name
 
-    def _complement(self, head: int) -> list[str]:
+    def _complement_start(self, head: int) -> int:
         j = head + 1
         while j < len(self.tokens) and (self.tokens[j].lower in self.lex.verb_group_adverbs
                                         or self.tokens[j].lower == "that"):
             j += 1
+        return j
+
+    def _complement(self, head: int) -> list[str]:
+        j = self._complement_start(head)
         end = self.clause_end(j)
         indexes = [i for i in range(j, end + 1) if not (self.tokens[i].lower == "that" and i <= j + 4)]
         words = self.words(indexes, None)
+        if len(words) < 3 and any(self.tokens[i].in_quote for i in indexes):
+            # 'confirmed that it “was something the president mentioned ...”': the
+            # quotation finishes the reported clause, so it stays in the headline.
+            words = self.words(indexes, None, keep_quotes=True)
         if len(words) < 3 or (words and words[0].lower() in self.lex.prepositions):
             return []
+        return words
+
+    def _called(self, head: int) -> list[str]:
+        """'X said Y was a “breakthrough”' -> 'Y a “breakthrough”', for 'X calls Y a ...':
+        a short quotation after a copula is what the speaker called it."""
+        tokens = self.tokens
+        start = self._complement_start(head)
+        end = self.clause_end(start)
+        # "Y was a “Q”", or "described Y as “Q”"
+        copula = next((i for i in range(start + 1, end + 1) if not tokens[i].in_quote and (
+            tokens[i].lower in self.lex.be or tokens[i].lower == "as")), None)
+        if copula is None:
+            return []
+        k = copula + 1
+        article = []
+        if k <= end and tokens[k].lower in {"a", "an", "the"}:
+            article = [tokens[k].text]
+            k += 1
+        if k > end or tokens[k].text not in _QUOTE_CHARS:
+            return []
+        close = next((i for i in range(k + 1, len(tokens)) if tokens[i].text in _QUOTE_CHARS),
+                     None)
+        if close is None or not 1 <= close - k - 1 <= _CALLED_MAX_WORDS:
+            return []
+        quote = " ".join(t.text for t in tokens[k + 1:close]).rstrip(" ,;:.")
+        subject = self._short_phrase(list(range(start, copula)))
+        if not subject:
+            return []
+        return subject + article + [f"“{quote}”"]
+
+    def _short_phrase(self, indexes: list[int]) -> list[str]:
+        """A noun phrase cut before its last prepositional phrases to a few words."""
+        words = self.words(indexes, None)
+        while len(words) > _PHRASE_MAX_WORDS:
+            cut = max((k for k, w in enumerate(words) if k > 0 and w.lower() in
+                       self.lex.prepositions and w.lower() != "to"), default=None)
+            if cut is None:
+                return words[:_PHRASE_MAX_WORDS]
+            words = words[:cut]
         return words
 
     def nominal(self, reading: Reading) -> list[str]:
@@ -198,7 +270,7 @@ class _Builder:
         for j in range(head + 1, end + 1):
             token = self.tokens[j]
             if token.text in _QUOTE_CHARS or token.lower in {"as", "that", "which", "who"} or (
-                j in self.verb_heads
+                j in self.verb_heads or token.lower in self.lex.auxiliaries
             ):
                 end = j - 1
                 break
@@ -229,16 +301,25 @@ class _Builder:
         return finish(" ".join(w for w in words if w), self.lex, cut=not self.a.is_title)
 
 
+def clause_span(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> tuple[int, int]:
+    """Token range [first, last] of the clause that tells a reading: its subject, verb (or
+    event noun) and complement, up to the next aside or clause boundary."""
+    builder = _Builder(analysis, lexicon)
+    first, head = builder.verb_span(reading) if not reading.noun else (reading.head, reading.head)
+    return builder.subject_start(first), builder.clause_end(head + 1)
+
+
 def best_quote(quotes: Sequence[str], max_words: int = 10) -> str | None:
-    """The longest clause of the first quotation, cut to `max_words`."""
+    """The first quotation from its beginning (a quotation cut in the middle reads as a
+    fragment), cut to `max_words`; a very short one gives way to the longest."""
+    quotes = [q.strip(" ,.…") for q in quotes if q.strip(" ,.…")]
     if not quotes:
         return None
-    parts = [p.strip(" ,.…") for p in re.split(r"[,;:…—]", quotes[0]) if p.strip(" ,.…")]
-    if not parts:
-        return None
-    part = next((p for p in parts if len(p.split()) >= 6), max(parts, key=lambda p: len(p.split())))
-    words = part.split()
-    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+    quote = quotes[0] if len(quotes[0].split()) >= 3 else max(quotes, key=lambda q: len(q.split()))
+    words = quote.split()
+    if len(words) <= max_words:
+        return quote
+    return " ".join(words[:max_words]).rstrip(" ,;:") + "…"
 
 
 def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
@@ -261,6 +342,12 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
         if text.count("“") > text.count("”"):
             text += "…”"
     text = _TRAILING.sub("", text.strip()).strip(" .")
+    words = text.split()
+    while len(words) > 3 and (words[-1].lower() in lexicon.prepositions
+                              or words[-1].lower() in lexicon.conjunctions
+                              or words[-1].lower() in lexicon.determiners):
+        words.pop()  # "... his national security team to": a phrase cut short
+    text = _TRAILING.sub("", " ".join(words)).strip(" .")
     if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
         text = text.split(" ", 1)[1]
     return text[:1].upper() + text[1:]
@@ -272,18 +359,22 @@ def headline(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> str:
     return text or finish(analysis.sentence.text, lexicon)
 
 
-def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon) -> tuple[str, ...]:
-    """Content-word lemmas of the sentence (no stop words, names or time words), sorted."""
+def keywords(tokens: Sequence[Token], analysis: Analysis, lexicon: Lexicon,
+             span: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """Content-word lemmas of the sentence, or of its tokens [first, last] in `span` (no stop
+    words, names or time words), sorted."""
     names = {i for a in analysis.actors for i in range(a.first, a.last + 1)}
     found: set[str] = set()
+    first, last = span if span is not None else (0, len(tokens) - 1)
     for i, token in enumerate(tokens):
-        if i in names or i in analysis.blocked or not token.is_word:
+        if not first <= i <= last or i in names or i in analysis.blocked or not token.is_word:
             continue
         lower = token.bare.lower()
-        if lower in lexicon.stopwords or len(lower) < 3:
-            continue
+        if lower in lexicon.stopwords or len(lower) < 3 or "'" in lower or "’" in lower:
+            continue  # contractions ("we're") are function words
+        as_verb = i in analysis.verb_heads
         for part in lower.split("-") if "-" in lower else (lower,):
-            base = lemma(part)
+            base = term(part, lexicon.language, as_verb)
             if len(part) > 2 and base not in lexicon.stopwords:
                 found.add(base)
     return tuple(sorted(found))

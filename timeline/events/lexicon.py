@@ -7,7 +7,7 @@ folder of YAML files, not a fork. A `Lexicon` is immutable and loaded once per p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -35,11 +35,15 @@ class Lexicon:
     negations: frozenset[str]
     verb_group_adverbs: frozenset[str]
     stamp_cues: tuple[str, ...]
+    background_cues: tuple[str, ...]
+    general_words: frozenset[str]
+    background_adverbs: frozenset[str]
     min_words: int
     # modality
     future_auxiliaries: frozenset[str]
     future_be_cues: frozenset[str]
     future_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_cues: frozenset[str]
     # reporting
@@ -55,6 +59,7 @@ class Lexicon:
     not_names: frozenset[str]
     place_words: frozenset[str]
     places: frozenset[str]  # lower case, ISO country and subdivision names included
+    aliases: dict[str, str]  # another name of a place -> the name it is listed under
     # keywords
     stopwords: frozenset[str]
     # headlines
@@ -64,22 +69,46 @@ class Lexicon:
     headline_drop: tuple[re.Pattern[str], ...]
     headline_rewrite: tuple[tuple[re.Pattern[str], str], ...]
     headline_max_words: int
+    # derivation: event nouns and their verbs
+    noun_verbs: dict[str, str]
+    noun_suffixes: tuple[tuple[str, str], ...]
+    min_stem: int
+    not_events: frozenset[str]
+    zero_derived: frozenset[str]  # event nouns spelt as their verb ("delay", "launch")
 
-    @property
-    def auxiliaries(self) -> frozenset[str]:
-        return (
+    auxiliaries: frozenset[str] = frozenset()  # be, have, do and the modals, together
+    function_words: frozenset[str] = frozenset()
+    # First word of a title (or honorific) -> the lengths of the titles it starts, longest first.
+    title_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # First word of a multi-word organisation name ("white house") -> its lengths.
+    organisation_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "auxiliaries", (
             self.be | self.have | self.do | self.future_auxiliaries | self.hypothetical_auxiliaries
-        )
+        ))
+        object.__setattr__(self, "title_sizes", _sizes(self.titles | self.honorifics, 4))
+        object.__setattr__(self, "organisation_sizes", {
+            first: tuple(n for n in sizes if n in (2, 3))
+            for first, sizes in _sizes(self.organisation_words, 3).items()
+        })
+        object.__setattr__(self, "function_words", (
+            self.determiners | self.prepositions | self.conjunctions | self.subordinators
+            | self.relativizers | self.subject_pronouns
+        ))
 
     def is_function_word(self, lower: str) -> bool:
-        return (
-            lower in self.determiners
-            or lower in self.prepositions
-            or lower in self.conjunctions
-            or lower in self.subordinators
-            or lower in self.relativizers
-            or lower in self.subject_pronouns
-        )
+        return lower in self.function_words
+
+
+def _sizes(phrases: frozenset[str], longest: int) -> dict[str, tuple[int, ...]]:
+    """First word -> the word counts of the phrases it starts (at most `longest`), longest first."""
+    found: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) <= longest:
+            found.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in found.items()}
 
 
 def _read(language: str, name: str) -> dict[str, Any]:
@@ -124,6 +153,10 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
     actors = _read(language, "actors")
     stop = _read(language, "stopwords")
     headline = _read(language, "headline")
+    derivation = _read(language, "derivation")
+    nominalizations = {
+        str(k).lower(): str(v) for k, v in (headline.get("nominalizations") or {}).items()
+    }
     return Lexicon(
         language=language,
         determiners=_words(grammar, "determiners"),
@@ -141,9 +174,13 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
         stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
         min_words=int(grammar.get("min_words", 3)),
+        background_cues=tuple(str(c).lower() for c in grammar.get("background_cues", ())),
+        general_words=_words(grammar, "general_words"),
+        background_adverbs=_words(grammar, "background_adverbs"),
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),
+        commitment_verbs=_words(modality, "commitment_verbs"),
         hypothetical_auxiliaries=_words(modality, "hypothetical_auxiliaries"),
         hypothetical_cues=_words(modality, "hypothetical_cues"),
         reporting_verbs=_words(reporting, "reporting_verbs"),
@@ -157,10 +194,9 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         not_names=_words(actors, "not_names"),
         place_words=_words(actors, "place_words"),
         places=_words(actors, "places") | _iso_places(),
+        aliases={str(k): str(v) for k, v in (actors.get("aliases") or {}).items()},
         stopwords=_words(stop, "stopwords"),
-        nominalizations={
-            str(k).lower(): str(v) for k, v in (headline.get("nominalizations") or {}).items()
-        },
+        nominalizations=nominalizations,
         participant_prepositions=_words(headline, "participant_prepositions"),
         light_verbs=_words(headline, "light_verbs"),
         headline_drop=tuple(re.compile(p, re.IGNORECASE) for p in headline.get("drop", ())),
@@ -168,4 +204,15 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
             (re.compile(p), r) for p, r in headline.get("rewrite", ())
         ),
         headline_max_words=int(headline.get("max_words", 12)),
+        noun_verbs={
+            # A headline's verb phrase ("hold talks with") names no verb to compare by.
+            **{noun: verb for noun, verb in nominalizations.items() if " " not in verb},
+            **{str(k).lower(): str(v) for k, v in (derivation.get("irregular") or {}).items()},
+        },
+        noun_suffixes=tuple(
+            (str(a), str(b)) for a, b in derivation.get("suffixes", ()) or ()
+        ),
+        min_stem=int(derivation.get("min_stem", 3)),
+        not_events=_words(derivation, "not_events"),
+        zero_derived=_words(derivation, "zero_derived"),
     )

@@ -9,12 +9,16 @@ down ...") has no temporal evidence and stays undated.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 import pendulum
 
+from timeline.events.actors import Registry
 from timeline.events.attach import Analysis, Reading
+from timeline.events.headline import term
+from timeline.events.lexicon import Lexicon
 from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
 
 # The evidence rule of a headline dated by its publication day (merge attaches headlines).
@@ -23,7 +27,12 @@ HEADLINE_RULE = "headline:publication-day"
 _REACH = 1
 _NEWS_TENSES = frozenset({"perfect", "progressive"})
 # How far before publication an explicit time still counts as the time of the news.
-_NEWS_DAYS = 7
+NEWS_DAYS = 7
+# Statements (after the headline) whose words make the article's topic: the lead.
+_LEAD_STATEMENTS = 3
+# Determiners of a description of something already told, and the words it may take.
+_DEFINITE = frozenset({"the", "this", "these", "those"})
+_DESCRIPTION_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -126,11 +135,69 @@ class Narrator:
     with the people of that time. Explicit times set them; inferred ones never do.
     """
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, lexicon: Lexicon, registry: Registry):
         self.publication = publication_day(document)
+        self.lexicon = lexicon
+        self.registry = registry
         self.story: Narrative | None = None
         self.news: Narrative | None = None
         self.previous: tuple[Analysis, Dating | None] | None = None
+        # What the headline and the lead are about: a statement that shares it is the news.
+        self.topic_terms: set[str] = set()
+        self.topic_actors: set[str] = set()
+        self.topic_keys: set[str] = set()  # the topic's actors as documents share them
+        self.told_terms: set[str] = set()  # every statement's words so far
+        self.lead_statements = 0
+
+    def read_topic(self, analysis: Analysis, terms: Sequence[str]) -> None:
+        """Add a headline line or a lead statement to the article's topic."""
+        if not analysis.is_title:
+            if self.lead_statements >= _LEAD_STATEMENTS:
+                return
+            self.lead_statements += 1
+        self.topic_terms.update(terms)
+        self.topic_actors.update(_participants(analysis))
+        self.topic_keys.update(a.key for a in analysis.actors if a.kind != "place")
+
+    def remember(self, terms: Sequence[str]) -> None:
+        """Keep what a statement talked about, for the definite descriptions that follow."""
+        self.told_terms.update(terms)
+
+    def _in_topic(self, analysis: Analysis, terms: Sequence[str]) -> bool:
+        return bool(_participants(analysis) & self.topic_actors) or bool(
+            self.topic_terms.intersection(terms)
+        ) or self._anaphoric(analysis)
+
+    def _anaphoric(self, analysis: Analysis) -> bool:
+        """The sentence opens with a definite description of something already told ("The
+        deal was approved ...", "The aircraft flew ..."): it goes on with the story."""
+        tokens = analysis.sentence.tokens
+        if not tokens or tokens[0].lower not in _DEFINITE:
+            return False
+        for token in tokens[1:1 + _DESCRIPTION_WORDS]:
+            if not token.is_word or token.lower in self.lexicon.prepositions:
+                return False
+            if term(token.bare.lower(), self.lexicon.language, False) in self.told_terms:
+                return True
+        return False
+
+    def _is_background(self, analysis: Analysis) -> bool:
+        """Told as the past of the story: a cue word, or a former office-holder's deed."""
+        if analysis.subject and analysis.subject in self.registry.former:
+            return True
+        lower = " " + analysis.sentence.text.lower() + " "
+        if any(f" {cue} " in lower for cue in self.lexicon.background_cues):
+            return True
+        return self._opens_before(analysis, len(analysis.sentence.tokens))
+
+    def _opens_before(self, analysis: Analysis, until: int) -> bool:
+        """A verb before token `until` set before the story by its adverb ("When Jobs first
+        introduced iPhone 4, ...": the first time was before)."""
+        tokens = analysis.sentence.tokens
+        return any(
+            t.lower in self.lexicon.background_adverbs and i + 1 in analysis.verb_heads
+            for i, t in enumerate(tokens[:until])
+        )
 
     def continues(self, story: Narrative | None, analysis: Analysis, by_proximity: bool) -> bool:
         """The sentence goes on with a story: same line, or the same people.
@@ -149,8 +216,15 @@ class Narrator:
             s.index - story.sentence <= _REACH
         )
 
-    def date_main(self, analysis: Analysis, reading: Reading) -> Dating | None:
-        """The time of a sentence's main reading: its own, the narrative's, or the publication's."""
+    def date_main(self, analysis: Analysis, reading: Reading, terms: Sequence[str] = ()
+                  ) -> Dating | None:
+        """The time of a sentence's main reading: its own, the narrative's, or the publication's.
+
+        Reported speech and news in the perfect are dated when they were reported; a statement
+        of the present state ("iPhone 4 has a new frame") by the day it was written; past-tense
+        narration by the story it continues, or, when it tells the article's topic and nothing
+        marks it as the story's past, by the time of the news.
+        """
         if reading.timex is not None:
             return Dating(event_time(reading.timex), evidence(reading.timex), False)
         if reading.modality != "actual":
@@ -160,12 +234,34 @@ class Narrator:
         if analysis.is_title:
             return self._headline_dating()
         if analysis.reporting or reading.tense in _NEWS_TENSES:
+            if reading.tense == "past" and self._opens_before(analysis, reading.head):
+                return None  # "When Jobs first introduced iPhone 4, he praised ...": the past
             return self._carried(self.news, analysis, True) or self.publication
+        if reading.tense == "present":
+            return self.publication
         if reading.tense == "past":
-            return self._carried(self.story, analysis, False) or self._carried(
+            carried = self._carried(self.story, analysis, False) or self._carried(
                 self.news, analysis, False
             )
+            if carried or self._is_background(analysis) or not self._in_topic(analysis, terms):
+                return carried
+            return self._news_time()
         return None
+
+    def _news_time(self) -> Dating | None:
+        """The time of the news: the latest explicit time near publication, or its day."""
+        if self.news is None:
+            return self.publication
+        base = self.news.dating.evidence
+        return Dating(
+            time=self.news.dating.time,
+            evidence=TimeEvidence(
+                text=base.text, value=base.value, start=base.start, end=base.end,
+                anchor=Anchor(kind="narrative", value=base.value, text=base.text),
+                rule="narrative",
+            ),
+            inferred=True,
+        )
 
     def _headline_dating(self) -> Dating | None:
         if self.publication is None:
@@ -205,7 +301,7 @@ class Narrator:
         assert publication.start is not None and publication.end is not None
         if (time.end - time.start).total_seconds() > 86400:
             return False
-        return publication.start - timedelta(days=_NEWS_DAYS) <= time.start < publication.end + (
+        return publication.start - timedelta(days=NEWS_DAYS) <= time.start < publication.end + (
             timedelta(days=1)
         )
 
@@ -220,11 +316,32 @@ class Narrator:
         ):
             return  # a future time is not the time the story is told at
         s = analysis.sentence
+        if _opens_state(analysis, dating):
+            return  # "has been fighting cancer since 2004": a state up to now, not a story time
         told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
         if self.story is None or not _contains(time, self.story.dating.time):
             self.story = told
-        if self._is_news(time):
+        if self._is_news(time) and not self._earlier_than_statement(analysis, time):
             self.news = told
+
+    def _earlier_than_statement(self, analysis: Analysis, time: EventTime) -> bool:
+        """Narration of a happening before the statement that reported it ("stated on
+        Thursday that it had signed ... The airline signed the agreement on June 15"): the
+        reported statements that follow were still made at the statement's time."""
+        if analysis.reporting or self.news is None:
+            return False
+        said = self.news.dating.time
+        return bool(
+            said.start is not None and time.end is not None and time.end <= said.start
+        )
+
+
+def _opens_state(analysis: Analysis, dating: Dating) -> bool:
+    """The time is where a state begins ("since 2004"), said of a state lasting until now."""
+    start = dating.evidence.start
+    tokens = analysis.sentence.tokens
+    before = [t for t in tokens if start is not None and t.end <= start]
+    return bool(before) and before[-1].lower == "since"
 
 
 def _contains(outer: EventTime, inner: EventTime) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from syntok import segmenter
 
@@ -23,38 +24,41 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*%?"  # 4:32, 3.5, 1,000
     r"|\S"
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
+# A sentence end followed by more text: the only place where a line may hold two sentences.
+_INNER_END = re.compile(r"[.!?…;:][\"”’'»)\]]*\s+\S")
+# A plain sentence end: a lower-case word of two letters or more, its stop, closing quotes or
+# brackets, then a capital or a digit after the space.
+_PLAIN_END = re.compile(r"\b[a-z]{2,}([.!?]+[\"”’'»)\]]*)(?=\s+[\"“‘«(]?[A-Z0-9])")
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token and the word facts every rule asks about, computed once when it is made.
+    (A named tuple: documents have many tokens, and tuples are the cheapest to make.)"""
+
     text: str
     start: int  # offset in the document body
     end: int
     in_quote: bool = False
+    lower: str = ""
+    bare: str = ""  # the word without a possessive ending: "Trump's" -> "Trump"
+    is_word: bool = False
+    is_capitalised: bool = False  # a capital first letter, or a brand's ("iPhone", "eBay")
+    is_possessive: bool = False
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_possessive(self) -> bool:
-        return bool(_POSSESSIVE.search(self.text))
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ending: "Trump's" -> "Trump"."""
-        return _POSSESSIVE.sub("", self.text)
+    @classmethod
+    def of(cls, text: str, start: int, end: int, in_quote: bool = False) -> Token:
+        first = text[:1]
+        possessive = text.endswith(_POSSESSIVE_ENDINGS) and len(text) > 2
+        return tuple.__new__(cls, (
+            text, start, end, in_quote, text.lower(),
+            text[:-2] if possessive else text,
+            first.isalpha(),
+            first.isupper() or (first.islower() and len(text) > 2 and text[1].isupper()),
+            possessive,
+        ))
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +108,17 @@ def _subtract(start: int, end: int, excluded: Sequence[Span]) -> list[tuple[int,
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
+    cuts = _plain_cuts(chunk)
+    if cuts is not None:
+        # Every sentence end in the line is plain (a lower-case word, then a capital): no
+        # abbreviation or initial for the segmenter to weigh, so the line is cut right here.
+        for a, b in zip([0, *cuts], [*cuts, len(chunk)], strict=True):
+            piece = chunk[a:b]
+            stripped = piece.strip()
+            if stripped:
+                first = start + a + piece.index(stripped)
+                yield first, first + len(stripped)
+        return
     for paragraph in segmenter.analyze(chunk):
         for sentence in paragraph:
             if not sentence:
@@ -113,6 +128,16 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             b = start + last.offset + len(last.value)
             if b > a:
                 yield a, b
+
+
+def _plain_cuts(chunk: str) -> list[int] | None:
+    """Where a line splits into sentences when all its sentence ends are plain (offsets
+    just past each end), or None when some end needs the segmenter's judgement."""
+    plain = [(m.start(1), m.end()) for m in _PLAIN_END.finditer(chunk)]
+    inner = [m.start() for m in _INNER_END.finditer(chunk.rstrip())]
+    if [start for start, _ in plain] != inner:
+        return None
+    return [end for _, end in plain]
 
 
 def tokenize(text: str, offset: int = 0, quote_open: bool = False) -> tuple[list[Token], bool]:
@@ -127,13 +152,13 @@ def tokenize(text: str, offset: int = 0, quote_open: bool = False) -> tuple[list
         value = match.group()
         if value in _OPEN_QUOTES or (value == '"' and not inside):
             inside = True
-            tokens.append(Token(value, offset + match.start(), offset + match.end(), True))
+            tokens.append(Token.of(value, offset + match.start(), offset + match.end(), True))
             continue
         if value in _CLOSE_QUOTES or (value == '"' and inside):
-            tokens.append(Token(value, offset + match.start(), offset + match.end(), True))
+            tokens.append(Token.of(value, offset + match.start(), offset + match.end(), True))
             inside = False
             continue
-        tokens.append(Token(value, offset + match.start(), offset + match.end(), inside))
+        tokens.append(Token.of(value, offset + match.start(), offset + match.end(), inside))
     return tokens, inside
 
 

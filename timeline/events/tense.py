@@ -23,6 +23,8 @@ Tense = Literal[
     "past", "present", "perfect", "past_perfect", "progressive", "future", "modal", "nonfinite"
 ]
 Form = Literal["VB", "VBD", "VBN", "VBZ", "VBG", "VBP"]
+# Tenses of what is done: a decision told in them happened, whatever it decided.
+_DONE = frozenset({"past", "perfect", "past_perfect"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,30 @@ def verb_forms(word: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=65536)
 def is_noun(word: str) -> bool:
     return bool(lemminflect.getAllLemmas(word, upos="NOUN"))
+
+
+def _is_modifier(token: Token) -> bool:
+    """A number, or a word that can only be an adjective ("new", "twenty")."""
+    return token.text[:1].isdigit() or (
+        token.is_word and not token.is_capitalised and _only_adjective(token.lower)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _only_adjective(word: str) -> bool:
+    return bool(lemminflect.getAllLemmas(word, upos="ADJ")) and not verb_forms(word) and not (
+        lemminflect.getAllLemmas(word, upos="NOUN")
+    ) or word in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+                           "dozen", "several", "many", "few"})
+
+
+@lru_cache(maxsize=65536)
+def _is_singular_noun(word: str) -> bool:
+    return word in lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
 
 
 @lru_cache(maxsize=65536)
@@ -111,13 +137,20 @@ class _Scanner:
     def _looks_nominal(self, i: int) -> bool:
         """The word at i follows a determiner, a possessive or a preposition: a noun use."""
         j = self._previous_word(i)
-        if j < 0:
-            return False
+        if j < 0 or j in self.blocked and self.tokens[j].text[:1].isdigit():
+            return False  # "on June 18 called": a time, not a count, before the verb
         prev = self.tokens[j]
         if prev.is_possessive or prev.lower in self.lex.determiners:
             return True
         if prev.lower in self.lex.prepositions and prev.lower != "to":
             return True
+        if prev.is_capitalised:
+            k = j
+            while k > 0 and self.tokens[k - 1].is_capitalised:
+                k -= 1  # back over the whole name
+            before = self.tokens[k - 1] if k > 0 else None
+            if before is not None and (before.lower in self.lex.determiners or _is_modifier(before)):
+                return True  # "a London court", "new Airbus A320 jets": a name as a modifier
         return prev.text[:1].isdigit()
 
     def _lexical_after(self, i: int) -> tuple[int, list[int]]:
@@ -234,9 +267,12 @@ class _Scanner:
             return "hypothetical"
         nxt = self.word(head + 1)
         lemma_word = self.word(head)
+        lemmas = {lemma for lemma, _ in _forms(self.tokens[head])}
+        if nxt == "to" and tense in _DONE and lemmas & lex.commitment_verbs:
+            return "actual"  # "have agreed to buy", "decided to remove": the decision happened
         if nxt == "to" and (
             (auxes and auxes[-1] in lex.be and lemma_word in lex.future_be_cues)
-            or any(lemma == v for v in lex.future_verbs for lemma, _ in _forms(self.tokens[head]))
+            or lemmas & lex.future_verbs
         ):
             return "future"
         return "actual"
@@ -270,15 +306,38 @@ class _Scanner:
         if past and not self._participle_use(i, found):
             return self._group(i, i, past, "past", (), False, False)
         present = _has_form(readings, "VBZ", "VBP")
-        if present and self._subject_before(i) and not self._finite_in_clause(i, found):
+        if present and not _has_form(readings, "VBZ") and self._after_singular_noun(i):
+            present = None  # "the software update": a plural verb form after a singular noun
+        apposition = bool(present) and self._after_apposition(i, found)
+        if present and (self._subject_before(i) or apposition) and (
+            not self._finite_in_clause(i, found)
+        ):
             if not is_noun(token.lower) or self._subject_before(i, strict=True) or (
-                self._object_follows(i)
+                self._object_follows(i) or apposition
             ):
                 return self._group(i, i, present, "present", (), False, False)
         gerund = _has_form(readings, "VBG")
         if gerund and i > 0 and self.word(i - 1) in {",", "while", "after", "before", "by", "when"}:
             return VerbGroup(i, i, gerund, "nonfinite", "actual")
         return None
+
+    def _after_singular_noun(self, i: int) -> bool:
+        j = self._previous_word(i)
+        if j < 0:
+            return False
+        prev = self.tokens[j]
+        if not prev.is_word or prev.is_capitalised or prev.lower in self.lex.subject_pronouns:
+            return False
+        return _is_singular_noun(prev.lower) and not verb_forms(prev.lower)
+
+    def _after_apposition(self, i: int, found: Sequence[VerbGroup]) -> bool:
+        """"The software update, iPod Software 1.1.1, works with ...": the subject, then an
+        apposition closed by a comma, and no verb yet."""
+        if i < 2 or self.word(i - 1) != "," or any(g.finite for g in found):
+            return False
+        return sum(1 for t in self.tokens[:i] if t.text == ",") == 2 and (
+            self.word(0) in self.lex.determiners or self.tokens[0].is_capitalised
+        )
 
     def _object_follows(self, i: int) -> bool:
         """"airliner makes first flight": a determiner, number or name after the verb."""
@@ -308,8 +367,18 @@ class _Scanner:
         quoted = self.tokens[i].in_quote
         return any(
             g.finite and boundary <= g.head < i and self.tokens[g.head].in_quote == quoted
-            for g in found
+            and not self._opens_complement(g)  # "said X passes Y": a new clause
+            and self.word(self._previous_word(g.first)) not in {"which", "who", "whom"}
+            for g in found  # ", which is the largest, signed ...": the aside has its own verb
         )
+
+    def _opens_complement(self, group: VerbGroup) -> bool:
+        """A reporting verb followed at once by its reported clause ("said Apple's store
+        passes ..."), not by a phrase of its own ("said in an interview ...")."""
+        if group.lemma not in self.lex.reporting_verbs:
+            return False
+        after = self.word(group.head + 1)
+        return bool(after) and after[:1].isalpha() and after not in self.lex.prepositions
 
     def _clause_start(self, i: int) -> int:
         lex = self.lex

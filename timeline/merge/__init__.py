@@ -12,7 +12,10 @@ clusters join only when their mentions agree on average, so one shared name cann
 happenings of the same day together. Statements one speaker makes on one occasion in one
 article (consecutive, same time) are linked as one happening. The merged time is the most precise
 time consistent with every mention's own time; when sources put the same happening on
-different dates, the event keeps both readings as a `Conflict`.
+different dates, the event keeps both readings as a `Conflict`. A time inferred from the
+publication meets an explicit time just before it; an inferred or undated back-reference joins
+an earlier dated happening told with the same verb about the same actor, when the words agree
+strongly (`similarity.time_relation`, `blocking`, `_told_again`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 
 from timeline.events.narrative import HEADLINE_RULE
 from timeline.merge.blocking import candidate_pairs
-from timeline.merge.similarity import Prepared, Weights, prepare, similarity
+from timeline.merge.similarity import Prepared, Weights, prepare_with_undated, similarity
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
 __all__ = ["MergeOptions", "merge_mentions"]
@@ -38,8 +41,12 @@ class MergeOptions:
     # this much on average (see `_linkage`); at most `linkage_sample` units per side count.
     linkage_threshold: float = 0.3
     linkage_sample: int = 8
-    # Disjoint times (a disagreement between sources) need stronger agreement on content.
+    # Disjoint times (a disagreement between sources, or an undated back-reference to an
+    # earlier happening) need stronger agreement on content.
     conflict_threshold: float = 0.7
+    # Undated background joins the dated happening it tells again (same verb, same actor)
+    # when they agree this much: with no time of its own, it has no date to contradict.
+    background_threshold: float = 0.6
 
 
 def merge_mentions(
@@ -49,9 +56,15 @@ def merge_mentions(
     mentions = sorted(mentions, key=lambda m: (m.source, m.start, m.end, m.id))
     undated = [m for m in mentions if m.time is None]
     dated = [m for m in mentions if m.time is not None]
-    prepared, weights = prepare(dated)
+    prepared, background, weights = prepare_with_undated(dated, undated)
     clusters = _cluster(prepared, weights, options)
-    events = [_event([prepared[i].mention for i in members]) for members in clusters]
+    joined = _told_again(prepared, background, weights, options)
+    undated = [p.mention for p in background if p.index not in joined]
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    told: list[list[Mention]] = [[prepared[i].mention for i in members] for members in clusters]
+    for k, i in sorted(joined.items()):
+        told[cluster_of[i]].append(background[k].mention)
+    events = [_event(mentions) for mentions in told]
     loose = [m for m in dated if m.time is not None and m.time.start is None]
     events.extend(_event([m]) for m in loose)
     events.sort(key=_event_order)
@@ -109,15 +122,23 @@ def _cluster(
     prepared: Sequence[Prepared], weights: Weights, options: MergeOptions
 ) -> list[list[int]]:
     clusters = _Clusters(len(prepared))
-    scores: dict[tuple[int, int], float] = {}
+    size = len(prepared)
+    # Scores of the pairs the linkage asks about, numbered i * size + j (i < j). Candidate
+    # pairs below the threshold are not kept: for a large corpus they are most of them.
+    scores: dict[int, float] = {}
+
+    def score_of(i: int, j: int) -> float:
+        score, relation = similarity(prepared[i], prepared[j], weights)
+        needed = options.conflict_threshold if relation in ("near", "earlier") else 0.0
+        return score if score >= needed else 0.0
 
     def pair_score(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in scores:
-            score, relation = similarity(prepared[key[0]], prepared[key[1]], weights)
-            needed = options.conflict_threshold if relation == "near" else 0.0
-            scores[key] = score if score >= needed else 0.0
-        return scores[key]
+        i, j = (i, j) if i < j else (j, i)
+        key = i * size + j
+        found = scores.get(key)
+        if found is None:
+            found = scores[key] = score_of(i, j)
+        return found
 
     for i, j in _occasions(prepared):
         clusters.union(i, j)
@@ -125,9 +146,10 @@ def _cluster(
     units = {root: [sorted(members)] for root, members in clusters.members.items()}
     proposals = []
     for i, j in candidate_pairs(prepared, weights):
-        score = pair_score(i, j)
+        score = score_of(i, j)
         if score >= options.pair_threshold:
             proposals.append((score, i, j))
+            scores[i * size + j] = score
     proposals.sort(key=lambda t: (-t[0], t[1], t[2]))
     for _score, i, j in proposals:
         ri, rj = clusters.find(i), clusters.find(j)
@@ -141,6 +163,32 @@ def _cluster(
             merged = units.pop(ri) + units.pop(rj)
             units[root] = merged
     return clusters.groups()
+
+
+def _told_again(
+    prepared: Sequence[Prepared], background: Sequence[Prepared], weights: Weights,
+    options: MergeOptions,
+) -> dict[int, int]:
+    """Undated background that tells again a happening another statement dates ("When Jobs
+    first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
+    the same verb about the same actor, with strong agreement, joins; the rest stays undated."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for p in prepared:
+        if p.refers_back and not p.inferred:
+            for actor in p.actors:
+                index.setdefault((p.mention.predicate or "", actor), []).append(p.index)
+    joined: dict[int, int] = {}
+    for k, b in enumerate(background):
+        if not b.refers_back or b.mention.modality == "hypothetical":
+            continue
+        candidates = sorted({i for actor in b.actors
+                             for i in index.get((b.mention.predicate or "", actor), ())})
+        scored = [(similarity(b, prepared[i], weights)[0], -i) for i in candidates
+                  if prepared[i].mention.source != b.mention.source]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= options.background_threshold:
+            joined[k] = -best[1]
+    return joined
 
 
 def _linkage(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], score, sample: int) -> float:

@@ -12,6 +12,8 @@ they would add, if real, share a rarer term as well.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -64,6 +66,11 @@ def signature(p: Prepared, weights: Weights) -> list[str]:
     return [f"@{a}" for a in sorted(p.actors)] + terms
 
 
+def _bucket_id(bucket: Bucket) -> int:
+    kind, value = bucket
+    return value * 4 + {"D": 0, "M": 1, "Y": 2}[kind]
+
+
 def candidate_pairs(
     prepared: Sequence[Prepared],
     weights: Weights,
@@ -74,43 +81,84 @@ def candidate_pairs(
     """Pairs (i, j), i < j, of mentions worth comparing; each pair once, in a stable order.
 
     A partner must share at least `min_shared` keys (in one bucket or across the buckets
-    probed); only the `max_partners` partners sharing most are kept.
+    probed); only the `max_partners` partners sharing most are kept, on either side. Keys and
+    buckets are numbered, so the index holds integers, not tuples of strings.
     """
-    index: dict[tuple[Bucket, str], list[int]] = defaultdict(list)
-    signatures = [signature(p, weights) for p in prepared]
-    keysets = [frozenset(keys) for keys in signatures]
-    homes = [frozenset(home_buckets(p)) for p in prepared]
-    probes = [frozenset(probe_buckets(p)) for p in prepared]
-    for p, keys in zip(prepared, signatures, strict=True):
-        for bucket in homes[p.index]:
+    vocabulary: dict[str, int] = {}
+    signatures = [
+        tuple(sorted({vocabulary.setdefault(k, len(vocabulary)) for k in signature(p, weights)}))
+        for p in prepared
+    ]
+    width = len(vocabulary) + 1
+    homes = [tuple(_bucket_id(b) for b in home_buckets(p)) for p in prepared]
+    probes = [tuple(_bucket_id(b) for b in probe_buckets(p)) for p in prepared]
+    index: dict[int, list[int]] = {}
+    for i, keys in enumerate(signatures):
+        for bucket in homes[i]:
+            base = bucket * width
             for key in keys:
-                index[(bucket, key)].append(p.index)
-
-    def finds(i: int, j: int) -> bool:
-        """Whether mention i's probes reach mention j: the test i itself applied to j."""
-        common = keysets[i] & keysets[j]
-        count = sum(
-            1
-            for bucket in probes[i] & homes[j]
-            for key in common
-            if len(index[(bucket, key)]) <= max_posting
-        )
-        return count >= min_shared
-
-    for p, keys in zip(prepared, signatures, strict=True):
-        i = p.index
+                index.setdefault(base + key, []).append(i)
+    # A key so common in its bucket that it would pair nearly everything says nothing.
+    index = {key: posting for key, posting in index.items() if len(posting) <= max_posting}
+    # Each mention's chosen partners, sorted, as compact arrays: a pair is yielded by the
+    # first of its two mentions that chose it (a set of every pair would cost far more).
+    chosen: list[array[int]] = []
+    for i, keys in enumerate(signatures):
         shared: Counter[int] = Counter()
-        for bucket in sorted(probes[i]):
+        for bucket in probes[i]:
+            base = bucket * width
             for key in keys:
-                posting = index.get((bucket, key))
-                if posting and len(posting) <= max_posting:
+                posting = index.get(base + key)
+                if posting:
                     shared.update(posting)
         del shared[i]
         partners = [j for j, count in shared.items() if count >= min_shared]
         if len(partners) > max_partners:
             partners = sorted(partners, key=lambda j: (-shared[j], j))[:max_partners]
-        for j in sorted(partners):
+        mine = array("I", sorted(partners))
+        chosen.append(mine)
+        for j in mine:
             if j > i:
                 yield i, j
-            elif not finds(j, i):
-                yield j, i  # j cannot see i (a coarse time does not probe day buckets)
+            elif not _holds(chosen[j], i):
+                yield j, i  # j did not choose i (a coarse time does not probe day buckets)
+    back: set[tuple[int, int]] = set()
+    for a, b in _back_references(prepared, max_posting, max_partners):
+        together = set(probes[a]) & set(homes[b]) or set(probes[b]) & set(homes[a])
+        if not together and (a, b) not in back:
+            back.add((a, b))
+            yield a, b
+
+
+def _holds(sorted_items: array[int], item: int) -> bool:
+    at = bisect_left(sorted_items, item)
+    return at < len(sorted_items) and sorted_items[at] == item
+
+
+def _happening_keys(p: Prepared) -> set[tuple[str, str]]:
+    if not p.refers_back:
+        return set()
+    return {(verb, actor) for verb in p.predicates for actor in p.actors}
+
+
+def _back_references(
+    prepared: Sequence[Prepared], max_posting: int, max_partners: int
+) -> Iterator[tuple[int, int]]:
+    """Pairs of an inferred mention and an explicitly dated one from before it, told with the
+    same verb about the same actor, whatever the time between them ("When Jobs first
+    introduced iPhone 4, ..." months later): the times alone would never pair them."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for p in prepared:
+        if not p.inferred:
+            for key in _happening_keys(p):
+                index[key].append(p.index)
+    for p in prepared:
+        if not p.inferred:
+            continue
+        shared: Counter[int] = Counter()
+        for key in _happening_keys(p):
+            posting = index.get(key)
+            if posting and len(posting) <= max_posting:
+                shared.update(j for j in posting if prepared[j].last_day < p.first_day)
+        for j, _count in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[:max_partners]:
+            yield (j, p.index) if j < p.index else (p.index, j)

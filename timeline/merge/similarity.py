@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Literal
 
@@ -19,13 +19,19 @@ from rapidfuzz import fuzz
 from timeline.events import lexicon as lexicons
 from timeline.types import Mention
 
-TimeRelation = Literal["equal", "nested", "overlap", "near", "far"]
+TimeRelation = Literal["equal", "nested", "overlap", "near", "recent", "earlier", "far"]
 
 # Closest two actor keys may be (rapidfuzz ratio, 0-100) to count as spellings of one name.
 _SPELLING_RATIO = 88
 _MIN_FUZZY_LENGTH = 5
 # Days two disjoint times may lie apart and still be read as a disagreement about one happening.
 CONFLICT_WINDOW_DAYS = 1
+# A time inferred from the publication ("have defeated", reported the next day) covers the
+# days just before it: an explicit time this many days earlier is the same happening's.
+RECENT_WINDOW_DAYS = 3
+# Predicates that name no happening of their own: the happening is in their words
+# ("deliveries ... are not due until October", "made its maiden flight").
+_GENERAL_PREDICATES = frozenset({"be", "have", "make", "take", "give", "get", "do", "hold"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,11 @@ class Prepared:
     speaker: str | None
     speaker_is_person: bool
     reporting: bool
+    inferred: bool  # dated from the publication or the narrative, not by its own words
+    refers_back: bool  # told with a verb of its own (not a statement): may name a past happening
+    predicates: frozenset[str]  # the happening's verbs: the predicate, or an event noun's
+    value: str = ""  # the time's TIMEX3 value
+    bounds: tuple[float, float] = (0.0, 0.0)  # the time's start and end, as timestamps
     terms_mass: float = 0.0  # sum of squared term weights, for cosines
     actors_mass: float = 0.0
 
@@ -55,12 +66,26 @@ class Weights:
 
     idf: dict[str, float]
     default: float
+    squared: dict[str, float] = field(default_factory=dict)  # idf², what masses add up
+
+    def __post_init__(self) -> None:
+        if not self.squared:
+            self.squared.update({k: v * v for k, v in self.idf.items()})
 
     def of(self, key: str) -> float:
         return self.idf.get(key, self.default)
 
     def mass(self, keys: Iterable[str]) -> float:
-        return sum(self.of(k) ** 2 for k in keys)
+        get, default = self.squared.get, self.default * self.default
+        return sum(get(k, default) for k in keys)
+
+
+def _bounds(mention: Mention) -> tuple[float, float]:
+    time = mention.time
+    if time is None or time.start is None:
+        return (0.0, 0.0)
+    start = time.start.timestamp()
+    return start, time.end.timestamp() if time.end is not None else start
 
 
 def day_range(mention: Mention) -> tuple[int, int] | None:
@@ -103,11 +128,33 @@ def spelling_map(keys: Iterable[str]) -> dict[str, str]:
 
 def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
     """Prepared dated mentions (in input order) and the corpus weights."""
-    lexicon = lexicons.load()
+    prepared, _, weights = prepare_with_undated(mentions, ())
+    return prepared, weights
+
+
+def prepare_with_undated(
+    mentions: Sequence[Mention], undated: Sequence[Mention]
+) -> tuple[list[Prepared], list[Prepared], Weights]:
+    """Prepared dated mentions, prepared undated ones (placed after every time, as if told
+    last: what they tell can only be earlier), and the weights of the dated ones."""
     spelling = spelling_map(k for m in mentions for k in m.actor_keys)
+    dated, weights = _prepare([(m, day_range(m)) for m in mentions], None, spelling)
+    later = [(m, (UNDATED_DAY, UNDATED_DAY)) for m in undated]
+    rest, _ = _prepare(later, weights, spelling)
+    return dated, rest, weights
+
+
+# The day an undated mention is placed on: after every day a calendar holds.
+UNDATED_DAY = 10**7
+
+
+def _prepare(
+    mentions: Sequence[tuple[Mention, tuple[int, int] | None]], weights: Weights | None,
+    spelling: dict[str, str],
+) -> tuple[list[Prepared], Weights]:
+    lexicon = lexicons.load()
     prepared: list[Prepared] = []
-    for m in mentions:
-        days = day_range(m)
+    for m, days in mentions:
         if days is None:
             continue
         actors = frozenset(spelling.get(k, k) for k in m.actor_keys)
@@ -128,36 +175,65 @@ def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
                 actors=actors, terms=frozenset(m.keywords), speaker=speaker,
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
+                inferred=m.inferred or m.time is None, predicates=_predicates(m),
+                value=m.time.value if m.time else "", bounds=_bounds(m),
+                refers_back=bool(m.predicate) and m.predicate not in _GENERAL_PREDICATES
+                and m.predicate not in lexicon.reporting_verbs,
             )
         )
-    df: Counter[str] = Counter()
-    for p in prepared:
-        df.update(p.terms)
-        df.update(f"@{a}" for a in p.actors)
-    n = max(len(prepared), 1)
-    idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
-    weights = Weights(idf, math.log(n + 1))
+    if weights is None:
+        df: Counter[str] = Counter()
+        for p in prepared:
+            df.update(p.terms)
+            df.update(f"@{a}" for a in p.actors)
+        n = max(len(prepared), 1)
+        idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        weights = Weights(idf, math.log(n + 1))
+    known = weights
     prepared = [
-        replace(p, terms_mass=weights.mass(p.terms),
-                actors_mass=weights.mass(f"@{a}" for a in p.actors))
+        replace(p, terms_mass=known.mass(p.terms),
+                actors_mass=known.mass(f"@{a}" for a in p.actors))
         for p in prepared
     ]
     return prepared, weights
 
 
+def _predicates(m: Mention) -> frozenset[str]:
+    """The verbs a mention's happening is told with: its predicate, or, for a general verb
+    ("be", "make"), the event words of its statement."""
+    if m.predicate and m.predicate not in _GENERAL_PREDICATES:
+        return frozenset({m.predicate})
+    return frozenset(m.keywords)
+
+
+def same_happening_words(a: Prepared, b: Prepared) -> bool:
+    """The two are told with the same verb, or one's verb is among the other's event words."""
+    pa, pb = a.mention.predicate, b.mention.predicate
+    if pa is not None and pa == pb:
+        return True
+    return bool(a.predicates & b.predicates) and (
+        pa in _GENERAL_PREDICATES or pb in _GENERAL_PREDICATES
+    )
+
+
 def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
-    ta, tb = a.mention.time, b.mention.time
-    assert ta is not None and tb is not None
-    if ta.value == tb.value:
+    """How two mentions' times relate: 'near' is a disagreement of a day between sources;
+    'recent' an inferred publication time just after an explicit one; 'earlier' an inferred
+    time long after an explicit one (a back-reference, when the words agree)."""
+    if a.value == b.value:
         return "equal"
     if a.last_day < b.first_day or b.last_day < a.first_day:
-        gap = max(b.first_day - a.last_day, a.first_day - b.last_day)
-        return "near" if gap <= CONFLICT_WINDOW_DAYS else "far"
-    if ta.start and tb.start and ta.end and tb.end:
-        if (ta.start <= tb.start and tb.end <= ta.end) or (tb.start <= ta.start and ta.end <= tb.end):
-            return "nested"
-        if ta.end <= tb.start or tb.end <= ta.start:
-            return "near"  # the same day, but disjoint parts of it
+        later, earlier = (b, a) if a.last_day < b.first_day else (a, b)
+        gap = later.first_day - earlier.last_day
+        if later.inferred and not earlier.inferred:
+            return "recent" if gap <= RECENT_WINDOW_DAYS else "earlier"
+        short = min(a.span_days, b.span_days) <= 2
+        return "near" if gap <= CONFLICT_WINDOW_DAYS and short else "far"
+    (sa, ea), (sb, eb) = a.bounds, b.bounds
+    if (sa <= sb and eb <= ea) or (sb <= sa and ea <= eb):
+        return "nested"
+    if ea <= sb or eb <= sa:
+        return "near"  # the same day, but disjoint parts of it
     return "overlap"
 
 
@@ -184,15 +260,14 @@ def content(a: Prepared, b: Prepared, weights: Weights) -> float:
     """How much two mentions say the same thing, 0..1, whatever their times."""
     terms = _cosine(a, b, weights)
     actors = _actor_overlap(a, b, weights)
-    same_predicate = a.mention.predicate is not None and a.mention.predicate == b.mention.predicate
-    score = 0.55 * terms + 0.3 * actors + (0.1 if same_predicate else 0.0)
+    score = 0.55 * terms + 0.3 * actors + (0.1 if same_happening_words(a, b) else 0.0)
     if a.speaker and b.speaker:
         if a.speaker == b.speaker:
             score += 0.1
         elif a.speaker_is_person and b.speaker_is_person:
             score -= 0.25  # two people speaking: two statements
-    if a.mention.modality != b.mention.modality:
-        score -= 0.2
+    if (a.mention.modality == "hypothetical") != (b.mention.modality == "hypothetical"):
+        score -= 0.2  # what might happen is not what did (a plan and its outcome may be)
     return max(0.0, min(1.0, score))
 
 
@@ -202,6 +277,11 @@ def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeR
     if a.mention.source == b.mention.source and a.mention.start == b.mention.start:
         return 0.0, relation  # two readings of one sentence are two happenings
     if relation == "far":
+        return 0.0, relation
+    if relation == "earlier" and not (
+        a.refers_back and b.refers_back and a.mention.predicate == b.mention.predicate
+        and a.actors & b.actors
+    ):
         return 0.0, relation
     score = content(a, b, weights)
     if relation in ("nested", "overlap") and max(a.span_days, b.span_days) > 31:

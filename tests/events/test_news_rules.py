@@ -1,0 +1,146 @@
+"""The dating, coreference, headline and actor rules of the events stage, on hand-made texts."""
+
+import pendulum
+from events_fixtures import day, document, timex
+
+from timeline.events import extract_mentions
+from timeline.events.derivation import event_verb
+from timeline.events.sentences import split
+from timeline.types import Interval
+
+
+def _by_sentence(mentions, words):
+    return [m for m in mentions if words in m.sentence]
+
+
+def _year(year: int) -> Interval:
+    start = pendulum.datetime(year, 1, 1, tz="America/New_York")
+    return Interval(start=start, end=start.add(years=1))
+
+
+def test_event_nouns_are_read_through_their_verbs():
+    assert event_verb("delivery") == "deliver"
+    assert event_verb("flight") == "fly"
+    assert event_verb("announcement") == "announce"
+    assert event_verb("decision") == "decide"
+    assert event_verb("arrival") == "arrive"
+    assert event_verb("department") is None  # spelt like "depart", names no happening
+    assert event_verb("table") is None
+
+
+def test_a_statement_of_the_present_state_is_dated_by_the_publication_day():
+    text = "Acme unveils a phone\nThe phone has a new steel frame.\n"
+    [state] = _by_sentence(extract_mentions(document(text, title="Acme unveils a phone"), []),
+                           "steel frame")
+    assert state.time.value == "2025-08-19"
+    assert state.inferred
+    assert state.timex.rule == "publication-day"
+
+
+def test_past_narration_of_the_articles_topic_takes_the_time_of_the_news():
+    text = ("Airliner makes first flight\n"
+            "The airliner has made its first flight after lifting off from Toulouse.\n"
+            "The aircraft flew into clear blue skies with a crew of six.\n"
+            "The test lasted four hours over the bay.\n"
+            "Farmers harvested a record crop of wheat.\n")
+    mentions = extract_mentions(document(text, title="Airliner makes first flight"), [])
+    [flew] = _by_sentence(mentions, "clear blue skies")
+    assert flew.time.value == "2025-08-19" and flew.inferred
+    [unrelated] = _by_sentence(mentions, "record crop")
+    assert unrelated.time is None  # tells nothing of the topic: background
+
+
+def test_what_a_former_office_holder_did_with_no_time_is_background():
+    text = ("Smith meets Jones on trade\n"
+            "President Smith has met Jones to discuss trade and tariffs.\n"
+            "Both Smith and former President Brown before him wanted a trade deal.\n"
+            "Brown turned down the trade requests over tariffs.\n")
+    mentions = extract_mentions(document(text, title="Smith meets Jones on trade"), [])
+    [brown] = _by_sentence(mentions, "Brown turned down")
+    assert brown.time is None
+
+
+def test_a_since_time_opens_a_state_and_moves_no_story():
+    text = ("Jones has been fighting the illness since 2004.\n"
+            "This was his third period of leave.\n")
+    timexes = [timex(text, "2004", "2004", _year(2004), "year")]
+    mentions = extract_mentions(document(text), timexes)
+    [leave] = _by_sentence(mentions, "third period")
+    assert leave.time is None or leave.time.value != "2004"
+
+
+def test_a_noun_that_refers_back_takes_the_time_of_its_dated_telling():
+    text = ("Acme launched the Music Store, an online music store, on April 28, 2003.\n"
+            "Since its launch the store has sold more than 3 billion songs.\n")
+    launched = Interval(start=pendulum.datetime(2003, 4, 28, tz="America/New_York"),
+                        end=pendulum.datetime(2003, 4, 29, tz="America/New_York"))
+    timexes = [timex(text, "April 28, 2003", "2003-04-28", launched)]
+    mentions = extract_mentions(document(text, published=(2008, 1, 9)), timexes)
+    told = next(m for m in mentions if m.predicate == "launch" and not m.inferred)
+    [referring] = [m for m in _by_sentence(mentions, "Since its launch") if m.predicate == "launch"]
+    assert referring.time.value == "2003-04-28"
+    assert referring.inferred and referring.timex.rule == "coreference"
+    assert referring.occasion is not None and referring.occasion == told.occasion
+    [sold] = [m for m in _by_sentence(mentions, "Since its launch") if m.predicate == "sell"]
+    assert sold.time.value == "2008-01-09"  # the statement itself keeps the day it was written
+
+
+def test_an_indefinite_noun_is_a_new_happening_not_a_reference():
+    text = ("Smith met Jones in Geneva on Monday.\n"
+            "Smith's aides are working to arrange a meeting with the two rivals.\n")
+    timexes = [timex(text, "Monday", "2025-08-18", day(2025, 8, 18))]
+    mentions = extract_mentions(document(text), timexes)
+    assert not [m for m in _by_sentence(mentions, "arrange a meeting") if m.predicate == "meet"]
+
+
+def test_a_headline_keeps_what_a_speaker_called_something():
+    text = ("NATO chief Mark Rutte on Monday said Acme's willingness to help the allies in the "
+            "talks was a “breakthrough” in the process.\n")
+    timexes = [timex(text, "Monday", "2025-08-18", day(2025, 8, 18))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert mention.headline.startswith("Rutte calls")
+    assert mention.headline.endswith("a “breakthrough”")
+    assert len(mention.headline.split()) <= 12
+
+
+def test_a_headline_keeps_a_quotation_that_finishes_the_reported_clause():
+    text = "Asked about the plan, Doe confirmed that it “was something the mayor mentioned today.”\n"
+    [mention] = extract_mentions(document(text), [])
+    assert "“was" not in mention.headline
+    assert mention.headline.startswith("Doe confirms it was something")
+
+
+def test_place_aliases_are_one_actor_and_quoted_names_stay_whole():
+    text = ("Smith told “Fox & Friends” on Tuesday that the US and America's allies agree.\n")
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert "Fox & Friends" in mention.actors
+    assert "Friends" not in mention.actors
+    assert "America" not in mention.actors and "US" in mention.actors
+
+
+def test_plain_sentence_ends_are_cut_as_the_segmenter_cuts_them():
+    text = ("The plane landed on time. Officials said the airport was busy! Was it? "
+            "Mr. Smith and the U.S. team arrived. Dr. Jones spoke.\n")
+    assert [s.text for s in split(text)] == [
+        "The plane landed on time.", "Officials said the airport was busy!", "Was it?",
+        "Mr. Smith and the U.S. team arrived.", "Dr. Jones spoke.",
+    ]
+
+
+def test_an_opening_while_clause_happens_at_the_main_clauses_time():
+    text = "While introducing the phone at the conference, Smith started on Monday by joking.\n"
+    timexes = [timex(text, "Monday", "2025-08-18", day(2025, 8, 18))]
+    mentions = extract_mentions(document(text), timexes)
+    [introducing] = [m for m in mentions if m.predicate == "introduce"]
+    assert introducing.time.value == "2025-08-18" and introducing.inferred
+
+
+def test_a_statement_set_before_the_story_keeps_its_opening_clause_undated():
+    text = ("Smith unveils a new phone\n"
+            "Smith has unveiled a new phone at the fair.\n"
+            "When Smith first introduced the old phone, he praised its antenna.\n")
+    mentions = extract_mentions(document(text, title="Smith unveils a new phone"), [])
+    later = _by_sentence(mentions, "first introduced")
+    assert later and all(m.time is None for m in later)
+    assert any(m.predicate == "introduce" for m in later)
