@@ -412,10 +412,16 @@ class Resolver:
             return self._named_period(r)
         if unit == "weekend" and r.count is None:
             return self._weekend(r, tense)
+        if r.count is not None and not isinstance(r.count, int | float):
+            return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
+        if r.count is not None and r.count != int(r.count) and unit in ("year", "week"):
+            # "a year and a half ago": 18 months ago, known to the month (a fraction of a day
+            # would claim a time of day the reference does not give)
+            smaller, factor = _SMALLER[unit]
+            r = replace(r, unit=smaller, count=r.count * factor)
+            unit = smaller
         keyword, size, granularity = _UNITS[unit]
         if r.count is not None:
-            if not isinstance(r.count, int | float):
-                return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
             amount = r.count * r.sign
             if unit == "year" and abs(amount) == 1:  # "a year earlier", not "41 years ago"
                 same = self._same_period_earlier(r, int(amount))
