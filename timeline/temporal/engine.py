@@ -313,7 +313,7 @@ class _Paragraphs:
 
 
 def _needs_tense(r: Reading) -> bool:
-    if r.ahead_only or (r.unit == "weekend" and not r.shift):
+    if r.ahead_only or (r.unit == "weekend" and not r.shift) or (r.hour == 24 and not r.has_date()):
         return True
     if r.kind != "point" or r.year is not None or r.shift is not None or r.days is not None:
         return False

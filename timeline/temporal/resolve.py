@@ -191,7 +191,7 @@ class Resolver:
         if r.month is not None or r.season is not None or r.holiday is not None or r.quarter is not None or r.half is not None:
             return self._yearless(r, tense)
         if r.hour is not None or r.pod is not None:
-            return self._time_only(r)
+            return self._time_only(r, tense)
         return None
 
     def _year(self, r: Reading) -> int:
@@ -336,11 +336,14 @@ class Resolver:
             return (6 * r.half - 5, 1)
         return (r.month or 1, r.day or 1)
 
-    def _time_only(self, r: Reading) -> Resolved | None:
+    def _time_only(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
         point, anchor = self._anchor_point("publication" if self.standalone else "narrative", "day")
         if point is None:
             return self._unanchored(r)
-        return self._with_time(r, point.start.date(), anchor)
+        day = point.start.date()
+        if r.hour == 24 and not r.minute and tense == "past":
+            day = day.subtract(days=1)  # "shortly after midnight" in the past: the one that began the day
+        return self._with_time(r, day, anchor)
 
     def _recent_period(self, within: int = _RECENT) -> Point | None:
         """The latest quarter, half or month the text named shortly before the current reading."""
@@ -440,7 +443,7 @@ class Resolver:
             return self._unanchored(r)
         moment = point.start
         if amount != int(amount):
-            return None
+            return self._duration(r)  # "a minute and a half later": the time between is all it says
         moment = moment.add(**{keyword: int(amount) * size})
         if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity] \
                 and unit != "year":
