@@ -129,7 +129,8 @@ def build_command(
     tz: TimezoneOption = None,
     published: PublishedOption = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
+        int | None,
+        typer.Option(help="Worker processes that read and analyse documents (default: one per CPU; 1: none)."),
     ] = None,
     cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
     strict: StrictOption = False,
