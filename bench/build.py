@@ -11,7 +11,8 @@ a large synthetic build.
    process and with one worker per CPU, and the peak memory of this process.
 3. A large build (`timeline.build` on a folder of generated articles, see `bench/_corpus.py`),
    with one process and with one worker per CPU, each in a fresh process: documents/s through
-   reading and analysis, the peak resident memory of the main process and of a worker by then,
+   reading and analysis (in wall time, and per CPU-second, which a busy machine does not
+   change), the peak resident memory of the main process and of a worker by then,
    and (in the last run only: it does not depend on the workers) merge time and peak memory.
 """
 
@@ -130,8 +131,12 @@ def _measure_large(folder: str, workers: int, merge_too: bool) -> None:
     analysed: dict[str, float] = {}
 
     def on_stage(description: str) -> None:
-        if not analysed:  # reading and analysis are over
-            analysed.update(seconds=time.perf_counter() - started, peak_mb=peak_rss_mb())
+        if not analysed:  # reading and analysis are over (and the workers have exited)
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            analysed.update(
+                seconds=time.perf_counter() - started, peak_mb=peak_rss_mb(),
+                cpu=time.process_time() + children.ru_utime + children.ru_stime,
+            )
         if not merge_too:
             raise _Stop
 
@@ -142,8 +147,9 @@ def _measure_large(folder: str, workers: int, merge_too: bool) -> None:
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"  {workers} process{'es' * (workers > 1)}: read + analysis {analysed['seconds']:.1f} s = "
-        f"{expected[0] / analysed['seconds']:.0f} documents/s; peak RSS of the main process "
-        f"{analysed['peak_mb']:.0f} MB" + (f", of a worker {workers_mb:.0f} MB" if workers > 1 else ""),
+        f"{expected[0] / analysed['seconds']:.0f} documents/s ({expected[0] / analysed['cpu']:.0f} per CPU-second: "
+        f"the machine may be shared); peak RSS of the main process {analysed['peak_mb']:.0f} MB"
+        + (f", of a worker {workers_mb:.0f} MB" if workers > 1 else ""),
         flush=True,
     )
     if result is not None:

@@ -197,20 +197,11 @@ def _lost_analysis(document: Document) -> Analysed:
 
 def _grouped(entries: Iterable[Item | Read | Problem], size: int) -> Iterator[list[Item] | Read | Problem]:
     """Runs of items to read, in batches of at most `size`; anything else in its place."""
-    batch: list[Item] = []
-    for entry in entries:
-        if isinstance(entry, Read | Problem):
-            if batch:
-                yield batch
-                batch = []
-            yield entry
-            continue
-        batch.append(entry)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    for to_read, run in itertools.groupby(entries, key=lambda entry: not isinstance(entry, Read | Problem)):
+        if to_read:
+            yield from _batches(run, size)
+        else:
+            yield from run
 
 
 def build_timeline(
