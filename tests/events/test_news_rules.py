@@ -144,3 +144,15 @@ def test_a_statement_set_before_the_story_keeps_its_opening_clause_undated():
     later = _by_sentence(mentions, "first introduced")
     assert later and all(m.time is None for m in later)
     assert any(m.predicate == "introduce" for m in later)
+
+
+def test_a_quotation_goes_on_over_lines_only_to_a_closing_mark():
+    text = ('Smith said, "We won.\n'
+            "It was close.\n"
+            'We are glad."\n'
+            'Jones said, "We lost.\n'
+            '"We will appeal," he added.\n')
+    sentences = split(text)
+    assert [s.opens_in_quote for s in sentences] == [False, True, True, False, False]
+    assert all(t.in_quote for t in sentences[1].tokens)
+    assert [t.in_quote for t in sentences[4].tokens if t.is_word][-2:] == [False, False]

@@ -80,3 +80,69 @@ def test_a_statement_about_the_articles_actors_goes_on_with_the_lead_story():
         timexes)
     upheld = _main(mentions, "upheld the protest")
     assert upheld.time.value == "2025-06-18" and upheld.inferred
+
+
+def test_the_leads_news_in_the_perfect_takes_the_day_the_lead_goes_on_to_give():
+    timexes = [timex(UNVEILING, "Sunday", "2025-08-17", day(2025, 8, 17))]
+    text = UNVEILING.replace("Acme unveiled its new jet at a ceremony on Sunday.\n",
+                             "Acme has unveiled its new jet at its plant.\n"
+                             "Sunday was chosen for the ceremony by the company.\n")
+    timexes = [timex(text, "Sunday", "2025-08-17", day(2025, 8, 17))]
+    mentions = extract_mentions(document(text, title="Acme unveils a new jet"), timexes)
+    unveiled = _main(mentions, "has unveiled")
+    assert unveiled.time.value == "2025-08-17" and unveiled.inferred
+    assert unveiled.timex.text == "Sunday"
+    [title] = [m for m in mentions if m.sentence == "Acme unveils a new jet"]
+    assert title.time.value == "2025-08-17"
+
+
+def test_a_headline_takes_the_time_of_the_lead_statement_of_its_happening():
+    text = ("Bolt Air to purchase twenty new jets\n"
+            "Bolt Air said on Thursday that it had signed a contract to purchase twenty jets.\n"
+            "The airline signed the contract in Paris on June 15.\n")
+    timexes = [timex(text, "Thursday", "2025-06-19", day(2025, 6, 19)),
+               timex(text, "June 15", "2025-06-15", day(2025, 6, 15))]
+    mentions = extract_mentions(
+        document(text, title="Bolt Air to purchase twenty new jets", published=(2025, 6, 19)),
+        timexes)
+    [title] = [m for m in mentions if m.sentence.startswith("Bolt Air to purchase")]
+    assert title.time.value == "2025-06-15"  # the signing the lead tells, not the day it said so
+    assert title.inferred and title.timex.text == "June 15"
+    assert title.timex.start == text.index("June 15")
+
+
+def test_a_headline_keeps_its_publication_day_when_the_lead_dates_another_happening():
+    text = ("Bolt Air to purchase twenty new jets\n"
+            "Bolt Air has agreed to purchase twenty jets for its long routes.\n"
+            "Rival Zenith Air cut its fares on June 15.\n")
+    timexes = [timex(text, "June 15", "2025-06-15", day(2025, 6, 15))]
+    mentions = extract_mentions(
+        document(text, title="Bolt Air to purchase twenty new jets", published=(2025, 6, 19)),
+        timexes)
+    [title] = [m for m in mentions if m.sentence.startswith("Bolt Air to purchase")]
+    assert title.time.value == "2025-06-19"
+
+
+def test_a_quotation_broken_over_lines_goes_on_until_its_closing_mark():
+    text = ("Acme unveils a new jet\n"
+            "Acme unveiled its new jet at a ceremony on Sunday.\n"
+            'Chief executive Jane Smith said, "This is a great day for our workers.\n'
+            "We took a big swing and we hit a home run.\n"
+            'We will deliver the first jets next year."\n'
+            "The jet will seat 300 passengers on long routes.\n")
+    timexes = [timex(text, "Sunday", "2025-08-17", day(2025, 8, 17))]
+    mentions = extract_mentions(document(text, title="Acme unveils a new jet"), timexes)
+    [swing] = _by_sentence(mentions, "big swing")
+    assert swing.quotes and swing.predicate == "say"  # quoted speech, said when she spoke
+    assert swing.time.value == "2025-08-17"
+    seat = _main(mentions, "will seat")
+    assert not seat.quotes  # the quotation closed before this line
+
+
+def test_a_verb_with_a_hyphenated_prefix_is_read_as_a_verb():
+    text = "Zenith, which has out-sold Acme since 2003, believes in large jets.\n"
+    timexes = [timex(text, "2003", "2003", Interval(
+        start=pendulum.datetime(2003, 1, 1, tz=ZONE), end=pendulum.datetime(2004, 1, 1, tz=ZONE)),
+        "year")]
+    mentions = extract_mentions(document(text), timexes)
+    assert [m.time.value for m in mentions if m.predicate == "out-sell"] == ["2003"]

@@ -25,9 +25,15 @@ from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
 
 # The evidence rule of a headline dated by its publication day (merge attaches headlines).
 HEADLINE_RULE = "headline:publication-day"
+# The evidence rule of a headline dated by the lead's statement of its happening.
+HEADLINE_LEAD_RULE = "headline:lead"
+# Evidence rules that mark an article's headline (written as a summary of its news).
+HEADLINE_RULES = frozenset({HEADLINE_RULE, HEADLINE_LEAD_RULE})
+# The evidence rule of a statement dated by its publication day.
+PUBLICATION_RULE = "publication-day"
 # How many sentences a narrative time reaches across without a shared actor.
 _REACH = 1
-_NEWS_TENSES = frozenset({"perfect", "progressive"})
+NEWS_TENSES = frozenset({"perfect", "progressive"})
 # How far before publication an explicit time still counts as the time of the news.
 NEWS_DAYS = 7
 # Statements (after the headline) whose words make the article's topic: the lead.
@@ -112,7 +118,7 @@ def publication_day(document: Document) -> Dating | None:
         time=EventTime(value=value, start=day, end=day.add(days=1), granularity="day"),
         evidence=TimeEvidence(
             text="(publication date)", value=value,
-            anchor=Anchor(kind="publication", value=value), rule="publication-day",
+            anchor=Anchor(kind="publication", value=value), rule=PUBLICATION_RULE,
         ),
         inferred=True,
     )
@@ -147,6 +153,7 @@ class Narrator:
         self.story: Narrative | None = None
         self.news: Narrative | None = None
         self.first_news: Narrative | None = None
+        self.first_news_actors: frozenset[str] = frozenset()  # who its sentence names
         self.lead_story: Narrative | None = None
         self.reading_lead = False
         self.previous: tuple[Analysis, Dating | None] | None = None
@@ -156,6 +163,7 @@ class Narrator:
         self.topic_keys: set[str] = set()  # the topic's actors as documents share them
         self.told_terms: set[str] = set()  # every statement's words so far
         self.lead_statements = 0
+        self.lead_sentences: set[int] = set()  # indexes of the lead's statements
 
     def read_topic(self, analysis: Analysis, terms: Sequence[str]) -> None:
         """Add a headline line or a lead statement to the article's topic."""
@@ -165,6 +173,7 @@ class Narrator:
                 return
             self.lead_statements += 1
             self.reading_lead = True
+            self.lead_sentences.add(analysis.sentence.index)
         self.topic_terms.update(terms)
         self.topic_actors.update(_participants(analysis))
         self.topic_keys.update(a.key for a in analysis.actors if a.kind != "place")
@@ -245,7 +254,7 @@ class Narrator:
             return self._continued_quote(analysis)
         if analysis.is_title:
             return self._headline_dating()
-        if analysis.reporting or reading.tense in _NEWS_TENSES:
+        if analysis.reporting or reading.tense in NEWS_TENSES:
             if reading.tense == "past" and self._opens_before(analysis, reading.head):
                 return None  # "When Jobs first introduced iPhone 4, he praised ...": the past
             return self._carried(self.news, analysis, True) or (
@@ -260,6 +269,20 @@ class Narrator:
             if carried or self._is_background(analysis) or not self._in_topic(analysis, terms):
                 return carried
             return self._news_time()
+        return None
+
+    def lead_news(self, analysis: Analysis) -> Dating | None:
+        """The day of the news, for a statement of the lead told in the perfect or reported
+        and dated by the publication day as it was read ("Boeing have unveiled the 787 ...
+        Sunday was chosen as its date"): when the lead goes on to give it in a sentence about
+        the statement's people, or right after it about no one else."""
+        news = self.first_news
+        s = analysis.sentence
+        if news is None or news.sentence not in self.lead_sentences or news.sentence <= s.index:
+            return None
+        told = self.first_news_actors
+        if told & _participants(analysis) or (not told and news.sentence - s.index <= _REACH):
+            return _narrated(news.dating, whole_day=True)
         return None
 
     def _news_time(self, whole_day: bool = False) -> Dating | None:
@@ -333,6 +356,7 @@ class Narrator:
             self.news = told
             if self.first_news is None:
                 self.first_news = told
+                self.first_news_actors = told.actors
 
     def _earlier_than_statement(self, analysis: Analysis, time: EventTime) -> bool:
         """Narration of a happening before the statement that reported it ("stated on

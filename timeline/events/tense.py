@@ -42,10 +42,19 @@ class VerbGroup:
         return self.tense != "nonfinite"
 
 
+# Prefixes a verb takes after a hyphen ("out-sold", "co-founded"), which lemminflect's
+# dictionary (of the English verbs this module reads) does not list.
+_VERB_PREFIXES = frozenset({"out", "over", "under", "co", "re", "pre", "mis", "up", "back",
+                            "cross", "counter"})
+
+
 @lru_cache(maxsize=65536)
 def verb_forms(word: str) -> tuple[tuple[str, str], ...]:
     """(lemma, form) readings of `word` as a verb; empty when it cannot be one."""
     lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+    prefix, hyphen, rest = word.partition("-")
+    if not lemmas and hyphen and prefix in _VERB_PREFIXES and "-" not in rest:
+        return tuple((f"{prefix}-{lemma}", tag) for lemma, tag in verb_forms(rest))
     if not lemmas and word.endswith("ed") and len(word) > 4:
         lemmas = lemminflect.getAllLemmasOOV(word, upos="VERB").get("VERB", ())
         forms = tuple((lemma, tag) for lemma in lemmas for tag in ("VBD", "VBN"))

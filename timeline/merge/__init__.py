@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from timeline.events.narrative import HEADLINE_RULE
+from timeline.events.narrative import HEADLINE_RULES
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import Prepared, Weights, prepare_with_undated, similarity
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
@@ -263,7 +263,7 @@ def _representative(mentions: Sequence[Mention]) -> Mention:
 
     def rank(m: Mention) -> tuple:
         centrality = sum(counts[k] - 1 for k in set(m.keywords))
-        headline = bool(m.timex and m.timex.rule == HEADLINE_RULE)  # written as a summary
+        headline = bool(m.timex and m.timex.rule in HEADLINE_RULES)  # written as a summary
         return (not headline, m.inferred, m.modality != "actual", -centrality, m.source,
                 m.start, m.id)
 
