@@ -49,19 +49,23 @@ def _documents(folder: Path):
     return [read_timeml(p) for p in sorted(folder.rglob("*.tml"))]
 
 
-def _best_time(run: Callable[[], object], repeats: int = _REPEATS) -> float:
-    best = float("inf")
+def _best_time(run: Callable[[], object], repeats: int = _REPEATS) -> tuple[float, float]:
+    """The best (wall-clock, CPU) seconds of `repeats` runs. CPU time is this process's own, so
+    it holds up when other work shares the machine; the ratio is taken on CPU time."""
+    best_wall = best_cpu = float("inf")
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         run()
-        best = min(best, time.perf_counter() - started)
-    return best
+        best_wall = min(best_wall, time.perf_counter() - started)
+        best_cpu = min(best_cpu, time.process_time() - started_cpu)
+    return best_wall, best_cpu
 
 
-def _throughput(name: str, seconds: float, kilobytes: float, documents: int) -> float:
-    rate = kilobytes / seconds
-    print(f"{name:<34} {rate:10.0f} KB/s {documents / seconds:10.1f} docs/s   ({documents} docs, {kilobytes:.0f} KB, {seconds:.2f} s)")
-    return rate
+def _throughput(name: str, seconds: tuple[float, float], kilobytes: float, documents: int) -> float:
+    wall, cpu = seconds
+    print(f"{name:<34} {kilobytes / wall:10.0f} KB/s {documents / wall:10.1f} docs/s   ({documents} docs, {kilobytes:.0f} KB, {wall:.2f} s)")
+    print(f"{'  CPU time':<34} {kilobytes / cpu:10.0f} KB/s {documents / cpu:10.1f} docs/s   ({cpu:.2f} s)")
+    return kilobytes / cpu
 
 
 def _adversarial(size: int) -> dict[str, str]:
@@ -99,7 +103,7 @@ def run() -> None:
     subset_kb = sum(len(t.encode("utf-8")) for t, _ in subset) / 1024
     theirs = _dateparser(subset, subset_kb)
     if theirs:
-        print(f"{'ratio (tag / search_dates, per KB)':<34} {ours / theirs:10.0f} x")
+        print(f"{'ratio (tag / search_dates, CPU, per KB)':<34} {ours / theirs:10.0f} x")
     print(f"{'peak memory (this process)':<34} {peak_rss_mb():10.0f} MB")
     _heideltime(folder)
 

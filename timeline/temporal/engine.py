@@ -41,6 +41,8 @@ class Refiners:
     quantity: re.Pattern[str]
     approximator: re.Pattern[str]
     lexicon: Lexicon
+    # The last word of every modifier phrase: a window ending in any other word holds none.
+    final_words: frozenset[str]
 
 
 @cache
@@ -60,6 +62,11 @@ def refiners(language: str) -> Refiners:
         quantity=before("quantity_modifiers"),
         approximator=before("approximators"),
         lexicon=lexicon,
+        final_words=frozenset(
+            _last_word(phrase)
+            for cls in ("position_words", "quantity_modifiers", "approximators")
+            for phrase in lexicon.words(cls)
+        ),
     )
 
 
@@ -203,6 +210,11 @@ def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Rea
     for r in found:
         left_edge = max(previous_end, r.start - _MODIFIER_WINDOW)
         window = text[left_edge : r.start]
+        last = _last_word(window)
+        if last and last not in ref.final_words:
+            out.append(r)
+            previous_end = r.end
+            continue
         for pattern, applies in (
             (ref.position, r.kind == "point" and r.count is None and r.hour is None),
             (ref.approximator, r.kind == "point"),
@@ -221,6 +233,18 @@ def attach_modifiers(found: list[Reading], text: str, ref: Refiners) -> list[Rea
     return out
 
 
+def _last_word(text: str) -> str:
+    """The run of letters that ends `text` (trailing spaces and hyphens aside), lower-cased;
+    "" when it ends in something else."""
+    stripped = text.rstrip()
+    while stripped.endswith("-"):
+        stripped = stripped[:-1].rstrip()
+    start = len(stripped)
+    while start and stripped[start - 1].isalpha():
+        start -= 1
+    return stripped[start:].lower()
+
+
 # ---- Tagging -------------------------------------------------------------------------------
 
 
@@ -236,11 +260,11 @@ def tag(text: str, reference: date | datetime | str | None, timezone: str | None
 
 
 def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> Iterable[Timex]:
+    paragraphs = _Paragraphs(text)
     for r in found:
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
-        paragraph_start = text.rfind("\n", 0, r.start) + 1
-        paragraph_end = text.find("\n", r.end)
-        standalone = (len(text) if paragraph_end < 0 else paragraph_end) - paragraph_start < _STAMP_LENGTH
+        paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
+        standalone = paragraph_end - paragraph_start < _STAMP_LENGTH
         try:
             resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone, near)
         except (ValueError, OverflowError):
@@ -265,8 +289,31 @@ def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> 
         })
 
 
+class _Paragraphs:
+    """Where the paragraph around each expression starts and ends, for expressions met in text
+    order: each stretch of text is searched for line breaks once, so a long text without any
+    costs linear time, not quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = 0  # the latest paragraph start found
+        self.searched_to = 0  # line breaks before this offset are accounted for
+        self.end = -1  # the end of the paragraph last asked about
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        if start > self.searched_to:
+            found = self.text.rfind("\n", self.searched_to, start)
+            if found >= 0:
+                self.start = found + 1
+            self.searched_to = start
+        if end > self.end:
+            found = self.text.find("\n", end)
+            self.end = len(self.text) if found < 0 else found
+        return self.start, self.end
+
+
 def _needs_tense(r: Reading) -> bool:
-    if r.ahead_only or (r.unit == "weekend" and not r.shift):
+    if r.ahead_only or (r.unit == "weekend" and not r.shift) or (r.hour == 24 and not r.has_date()):
         return True
     if r.kind != "point" or r.year is not None or r.shift is not None or r.days is not None:
         return False

@@ -41,6 +41,10 @@ class Rule:
     first: frozenset[str] | None = None  # lower-case characters a match can begin with (None: any)
     at_head: bool = False  # a match always begins where its head does ("4:32 p.m.", "Aug. 19")
     reach: int = 0  # how many characters before its head a match can begin (at most _LEFT)
+    # The words (runs of letters, lower case) a match can begin with, when it begins with one;
+    # None when they cannot be listed. A run the pattern ends in the middle of is a prefix.
+    first_words: frozenset[str] | None = None
+    first_prefixes: tuple[str, ...] = ()
 
 
 # How far left of a head an expression may start ("the next two hundred and fifty years").
@@ -48,7 +52,8 @@ _LEFT = 40
 _DIGITS = "<digits>"  # any run of digits
 _DIGITS4 = "<digits4>"  # a run of exactly four digits (years)
 # Where an expression can start: the first character of a word, of "'90s" or of "$5".
-_WORD_START = re.compile(r"(?<![\w'\u2019$£€])[\w'\u2019$£€]")
+_LONGEST_WORD = 40  # characters: no word a rule can begin with is longer (checked when compiled)
+_WORD_START = re.compile(r"(?<![\w'\u2019$£€])(?:([^\W\d_]+)|[\w'\u2019$£€])")  # group 1: a word
 
 
 @dataclass(frozen=True)
@@ -61,14 +66,31 @@ class HeadRules:
     at_head: dict[str, tuple[Rule, ...]]
     before: dict[str, tuple[tuple[int, Rule], ...]]
     reach: int  # the farthest any rule in `before` can begin before the head
+    # The rules in `before` by the word (run of letters) a match begins with; None when some
+    # rule's first words cannot be listed exactly (then `before` is used for every start).
+    before_by_word: dict[str, tuple[tuple[int, Rule], ...]] | None
 
     @classmethod
     def of(cls, rules: list[Rule]) -> HeadRules:
+        before = [r for r in rules if not r.at_head]
         return cls(
             _by_first_character([r for r in rules if r.at_head], lambda r: r),
-            _by_first_character([r for r in rules if not r.at_head], lambda r: (r.reach, r)),
-            max((r.reach for r in rules if not r.at_head), default=0),
+            _by_first_character(before, lambda r: (r.reach, r)),
+            max((r.reach for r in before), default=0),
+            _by_first_word(before),
         )
+
+
+def _by_first_word(rules: list[Rule]) -> dict[str, tuple[tuple[int, Rule], ...]] | None:
+    if any(r.first_words is None or r.first_prefixes for r in rules):
+        return None
+    table: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for word in rule.first_words or ():
+            if len(word) >= _LONGEST_WORD:
+                raise GrammarError(f"rule {rule.name!r} can begin with a word of {len(word)} letters (at most {_LONGEST_WORD - 1})")
+            table.setdefault(word, []).append(rule)
+    return {w: tuple((r.reach, r) for r in sorted(found, key=lambda r: (-r.reach, r.index))) for w, found in table.items()}
 
 
 def _by_first_character(rules: list[Rule], entry: Callable[[Rule], Any]) -> dict[str, tuple[Any, ...]]:
@@ -179,7 +201,6 @@ class Grammar:
         tried: set[int] = set()  # rule index x text length + start, for rules tried before heads
         stride = len(text) + 1
         lowered = _first_character_view(text)
-        word_starts = _WORD_START.finditer
         for position, head in self.trigger.hits(text):
             table = head.at_head
             for rule in table.get(lowered[position]) or table.get("", ()):
@@ -189,10 +210,20 @@ class Grammar:
             before = head.before
             if not before:
                 continue
-            for found in word_starts(text, max(0, position - head.reach), position + 1):
+            by_word = head.before_by_word
+            # The scan may stop a word's length past the head: no start beyond it is wanted.
+            for found in _WORD_START.finditer(text, max(0, position - head.reach), position + _LONGEST_WORD):
                 start = found.start()
+                if start > position:
+                    break
                 distance = position - start
-                for reach, rule in before.get(lowered[start]) or before.get("", ()):
+                word = found.group(1)  # read to its end: an end offset would cut it
+                if word is not None and by_word is not None and word.isascii():
+                    # Only the rules that can begin with this word (most starts have none).
+                    candidates = by_word.get(word.lower(), ())
+                else:
+                    candidates = before.get(lowered[start]) or before.get("", ())
+                for reach, rule in candidates:
                     if reach < distance:
                         break
                     key = rule.index * stride + start
@@ -634,8 +665,9 @@ def _compile_rule(
         return _expand_classes(_SLOT.sub(lambda m: f"(?:{macros.get(m.group('slot')) or lexicon.alternation(m.group('slot'))})", _spaces(prefix)), lexicon, derived)
 
     reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, head_leads.get(head_slot or "", _LEFT))
+    words = first_words(regex)
     return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
-                first_characters(regex), at_head, reach)
+                first_characters(regex), at_head, reach, words[0] if words else None, words[1] if words else ())
 
 
 @cache
@@ -671,6 +703,139 @@ def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
     if chars & _DIGIT_CHARS:
         chars |= _DIGIT_CHARS  # other scripts' digits are seen as "0"
     return frozenset(c.lower() for c in chars)
+
+
+_MAX_FIRST_WORDS = 4000
+
+
+def first_words(regex: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The runs of letters (lower case) a match of `regex` can begin with, when it begins with
+    a letter: whole words (the pattern goes on with something else than a letter) and prefixes
+    (the pattern may end right after them). None when they cannot be listed (a class such as
+    \\w, too many words). Read from the parsed pattern."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+
+    def ended(acc: str) -> None:
+        if acc:
+            words.add(acc)
+            if len(words) > _MAX_FIRST_WORDS:
+                raise _AnyFirst
+
+    def walk(items: list[Any], i: int, acc: str, then: Callable[[str], None]) -> None:
+        if i == len(items):
+            then(acc)
+            return
+        op, av = items[i]
+        c = _sre_constants
+
+        def rest(more: str) -> None:
+            walk(items, i + 1, more, then)
+
+        if op is c.LITERAL:
+            ch = chr(av)
+            rest(acc + ch.lower()) if ch.isalpha() else ended(acc)
+        elif op is c.IN:
+            letters, other = _class_characters(av)
+            for ch in letters:
+                rest(acc + ch)
+            if other:
+                ended(acc)
+        elif op is c.BRANCH:
+            for branch in av[1]:
+                walk(list(branch), 0, acc, rest)
+        elif op is c.SUBPATTERN:
+            walk(list(av[3]), 0, acc, rest)
+        elif op is c.ATOMIC_GROUP:
+            walk(list(av), 0, acc, rest)
+        elif (op is c.ASSERT_NOT and av[0] == 1 and _excludes_letters(av[1])) or (
+            op is c.ASSERT and av[0] == 1 and _starts_with_non_letter(av[1])
+        ):
+            ended(acc)  # "(?![\\w-])", "(?= ended)": no letter follows, the word ends here
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            rest(acc)  # takes no text
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, body = av
+            if low == 0 or high == 0:
+                rest(acc)
+            if high == 1:
+                walk(list(body), 0, acc, rest)
+            elif high != 0:
+
+                def after_one(more: str) -> None:
+                    if more != acc:
+                        raise _AnyFirst  # letters all through: the run may go on in the next turn
+                    rest(more)  # a turn that took no text
+
+                walk(list(body), 0, acc, after_one)
+        else:
+            raise _AnyFirst
+
+    try:
+        walk(list(_sre_parser.parse(regex.pattern, regex.flags)), 0, "", lambda acc: prefixes.add(acc) if acc else None)
+    except (_AnyFirst, re.error, RecursionError):
+        return None
+    return frozenset(words), tuple(sorted(prefixes))
+
+
+def _excludes_letters(items: Any) -> bool:
+    """Whether a negative lookahead on `items` fails before any letter: its first item is a class
+    holding \\w, or the class [^\\W\\d_]."""
+    c = _sre_constants
+    if not items or items[0][0] is not c.IN:
+        return False
+    members = items[0][1]
+    if (c.CATEGORY, c.CATEGORY_WORD) in members and (c.NEGATE, None) not in members:
+        return True
+    return members[:2] == [(c.NEGATE, None), (c.CATEGORY, c.CATEGORY_NOT_WORD)] and all(
+        m in ((c.CATEGORY, c.CATEGORY_DIGIT), (c.LITERAL, ord("_"))) for m in members[2:]
+    )
+
+
+def _starts_with_non_letter(items: Any) -> bool:
+    """Whether whatever `items` match begins with a character that is not a letter."""
+    c = _sre_constants
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.LITERAL:
+        return not chr(av).isalpha()
+    if op is c.IN:
+        try:
+            letters, _ = _class_characters(av)
+        except _AnyFirst:
+            return False
+        return not letters
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return av[0] >= 1 and _starts_with_non_letter(av[2])
+    if op is c.SUBPATTERN:
+        return _starts_with_non_letter(av[3])
+    return False
+
+
+def _class_characters(items: Any) -> tuple[set[str], bool]:
+    """The letters (lower case) a character class matches, and whether it matches anything else."""
+    c = _sre_constants
+    letters: set[str] = set()
+    other = False
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = chr(av)
+            if ch.isalpha():
+                letters.add(ch.lower())
+            else:
+                other = True
+        elif op is c.RANGE:
+            span = [chr(x) for x in range(av[0], av[1] + 1)] if av[1] - av[0] < 128 else None
+            if span is None:
+                raise _AnyFirst
+            letters |= {ch.lower() for ch in span if ch.isalpha()}
+            other = other or any(not ch.isalpha() for ch in span)
+        elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE):
+            other = True
+        else:
+            raise _AnyFirst
+    return letters, other
 
 
 class _AnyFirst(Exception):

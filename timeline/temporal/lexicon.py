@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -19,6 +19,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # the same few hundred words, over and over
 def normalise(word: str) -> str:
     """The form a word is looked up under: lower case, plain apostrophes, single spaces, no final dot."""
     return _SPACES.sub(" ", word.translate(_APOSTROPHES).lower()).strip().rstrip(".")

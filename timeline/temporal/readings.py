@@ -59,6 +59,7 @@ class Reading:
     span: str | None = None  # duration stretching back ("past") or ahead ("next") from the anchor
     keep_period: bool = False  # "a year earlier" after "the third quarter": that quarter, a year before
     ahead_only: bool = False  # "in five years": a date when the tense points ahead, else a duration
+    completed: bool = False  # "the latest quarter": a period that was over by publication
     # TIMEX3 attributes fixed by the words.
     mod: str | None = None
     value: str | None = None
@@ -224,9 +225,17 @@ def build_shifted_day(m: Match) -> list[Reading]:
     return [Reading(**_base(m), unit="day", pod=pod, **shifter)]
 
 
+def _with_fraction(v: dict[str, Any]) -> dict[str, Any]:
+    """'two and a half years', 'a year and a half': the fraction the words add to the count."""
+    count, fraction = v.get("count"), v.get("fraction")
+    if isinstance(count, int | float) and isinstance(fraction, int | float):
+        return {**v, "count": count + fraction}
+    return v
+
+
 def build_offset(m: Match) -> list[Reading]:
     """'two days ago' (from the publication time), 'a year later' (from the narrative time)."""
-    v = {**m.values, **m.rule.fixed}
+    v = _with_fraction({**_merged_alternatives(m.values), **m.rule.fixed})
     offset = v.get("offset") or {"sign": -1}
     if isinstance(offset, str):
         offset = {"sign": -1 if offset in ("before", "earlier", "ago") else 1,
@@ -240,7 +249,7 @@ def build_offset(m: Match) -> list[Reading]:
 
 
 def build_duration(m: Match) -> list[Reading]:
-    v = {**m.values, **m.rule.fixed}
+    v = _with_fraction({**_merged_alternatives(m.values), **m.rule.fixed})
     if v.get("count") is None or v.get("unit") is None:
         return []
     span = v.get("span")

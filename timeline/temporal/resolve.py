@@ -135,7 +135,7 @@ class Resolver:
         if r.kind == "ref":
             return Resolved("DATE", r.value or "PRESENT_REF", anchor=self._publication_anchor())
         if r.kind == "duration" or (r.ahead_only and tense != "future"):
-            return self._duration(replace(r, kind="duration"))
+            return self._duration(r)  # read as a duration whatever its kind
         if r.kind == "set":
             return self._set(r)
         resolved = self._point(r, tense)
@@ -191,7 +191,7 @@ class Resolver:
         if r.month is not None or r.season is not None or r.holiday is not None or r.quarter is not None or r.half is not None:
             return self._yearless(r, tense)
         if r.hour is not None or r.pod is not None:
-            return self._time_only(r)
+            return self._time_only(r, tense)
         return None
 
     def _year(self, r: Reading) -> int:
@@ -336,11 +336,14 @@ class Resolver:
             return (6 * r.half - 5, 1)
         return (r.month or 1, r.day or 1)
 
-    def _time_only(self, r: Reading) -> Resolved | None:
+    def _time_only(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
         point, anchor = self._anchor_point("publication" if self.standalone else "narrative", "day")
         if point is None:
             return self._unanchored(r)
-        return self._with_time(r, point.start.date(), anchor)
+        day = point.start.date()
+        if r.hour == 24 and not r.minute and tense == "past":
+            day = day.subtract(days=1)  # "shortly after midnight" in the past: the one that began the day
+        return self._with_time(r, day, anchor)
 
     def _recent_period(self, within: int = _RECENT) -> Point | None:
         """The latest quarter, half or month the text named shortly before the current reading."""
@@ -367,8 +370,9 @@ class Resolver:
         return point if _FINENESS[point.granularity] >= _FINENESS["month"] else None
 
     def _same_period_earlier(self, r: Reading, years: int) -> Resolved | None:
-        """'a year earlier' after 'the third quarter': that quarter, `years` years before."""
-        point = self._recent_period()
+        """'a year earlier' after 'the third quarter': that quarter, `years` years before. "The
+        year-earlier period" names a period: the story's latest, however far back it was named."""
+        point = self._recent_period(within=self.position + 1 if r.keep_period else _RECENT)
         if point is None:
             return None
         moment = point.start.add(years=years)
@@ -379,6 +383,8 @@ class Resolver:
         """'the quarter', 'the latest period': the quarter the narrative is in, else the last
         complete quarter before publication (the one a report is about)."""
         for point in reversed(self.narrative):
+            if r.completed and self.reference is not None and _period_end(point) > self.reference:
+                continue
             if point.granularity in ("quarter", "half") or (r.unit == "period" and point.granularity == "month"):
                 anchor = Anchor(kind="narrative", value=point.value, text=point.text)
                 return self._finish(point.value if point.granularity != "quarter" else _format(point.start, "quarter"), "DATE", r, anchor)
@@ -409,10 +415,16 @@ class Resolver:
             return self._named_period(r)
         if unit == "weekend" and r.count is None:
             return self._weekend(r, tense)
+        if r.count is not None and not isinstance(r.count, int | float):
+            return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
+        if r.count is not None and r.count != int(r.count) and unit in ("year", "week"):
+            # "a year and a half ago": 18 months ago, known to the month (a fraction of a day
+            # would claim a time of day the reference does not give)
+            smaller, factor = _SMALLER[unit]
+            r = replace(r, unit=smaller, count=r.count * factor)
+            unit = smaller
         keyword, size, granularity = _UNITS[unit]
         if r.count is not None:
-            if not isinstance(r.count, int | float):
-                return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
             amount = r.count * r.sign
             if unit == "year" and abs(amount) == 1:  # "a year earlier", not "41 years ago"
                 same = self._same_period_earlier(r, int(amount))
@@ -431,7 +443,7 @@ class Resolver:
             return self._unanchored(r)
         moment = point.start
         if amount != int(amount):
-            return None
+            return self._duration(r)  # "a minute and a half later": the time between is all it says
         moment = moment.add(**{keyword: int(amount) * size})
         if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity] \
                 and unit != "year":
@@ -539,9 +551,9 @@ class Resolver:
                 keyword, size, _ = _UNITS[r.unit or "day"]
                 amount = {keyword: int(r.count) * size}
                 if r.span in ("past", "last", "previous", "preceding", "recent"):
-                    interval = Interval(start=point.start.subtract(**amount), end=point.start)
+                    interval = trusted(Interval, {"start": point.start.subtract(**amount), "end": point.start})
                 elif r.span in ("next", "coming", "following", "ensuing"):
-                    interval = Interval(start=point.start, end=point.start.add(**amount))
+                    interval = trusted(Interval, {"start": point.start, "end": point.start.add(**amount)})
         return Resolved("DURATION", value, interval=interval, anchor=anchor, mod=r.mod)
 
     def _set(self, r: Reading) -> Resolved | None:
@@ -627,6 +639,11 @@ def _easter(year: int) -> pendulum.Date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return pendulum.date(year, month, day + 1)
+
+
+def _period_end(point: Point) -> pendulum.DateTime:
+    months = {"quarter": 3, "half": 6, "month": 1, "season": 3}.get(point.granularity)
+    return point.start.add(months=months) if months else point.start
 
 
 def _months_between(position: tuple[int, int], year: int, base: date) -> float:
