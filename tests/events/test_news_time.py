@@ -15,14 +15,26 @@ def _main(mentions, words):
     return next(m for m in _by_sentence(mentions, words) if m.id.endswith(":0"))
 
 
-def _at(text: str, phrase: str, value: str, start: pendulum.DateTime) -> Timex:
-    """A TIME timex (minute precision) for `phrase` in `text`."""
+def _tagged(text: str, phrase: str, value: str, interval: Interval, *, kind: str = "DATE",
+            granularity: str = "day", rule: str = "test") -> Timex:
+    """A timex for `phrase` in `text`, as the tagger makes them (anchored on publication)."""
     offset = text.index(phrase)
     return Timex(
-        start=offset, end=offset + len(phrase), text=phrase, type="TIME", value=value,
-        interval=Interval(start=start, end=start.add(minutes=1)), granularity="minute",
-        anchor=Anchor(kind="publication", value="2025-08-19"), rule="test",
+        start=offset, end=offset + len(phrase), text=phrase, type=kind, value=value,
+        interval=interval, granularity=granularity,
+        anchor=Anchor(kind="publication", value="2025-08-19"), rule=rule,
     )
+
+
+def _at(text: str, phrase: str, value: str, start: pendulum.DateTime) -> Timex:
+    """A TIME timex (minute precision) for `phrase` in `text`."""
+    return _tagged(text, phrase, value, Interval(start=start, end=start.add(minutes=1)),
+                   kind="TIME", granularity="minute")
+
+
+def _told(text: str, *timexes: Timex) -> list:
+    """The mentions of an article headlined "Acme unveils a new jet"."""
+    return extract_mentions(document(text, title="Acme unveils a new jet"), list(timexes))
 
 
 UNVEILING = ("Acme unveils a new jet\n"
@@ -146,3 +158,49 @@ def test_a_verb_with_a_hyphenated_prefix_is_read_as_a_verb():
         "year")]
     mentions = extract_mentions(document(text), timexes)
     assert [m.time.value for m in mentions if m.predicate == "out-sell"] == ["2003"]
+
+
+def _deictic(text: str, phrase: str, value: str, interval: Interval) -> Timex:
+    """A day word as the tagger reads it: counted from the publication day."""
+    return _tagged(text, phrase, value, interval, rule="day.deictic")
+
+
+def _speech(said: str) -> str:
+    return ("Acme unveils a new jet\n"
+            "Acme unveiled its new jet at a ceremony on Sunday.\n"
+            f'Chief executive Jane Smith said{said}, "Tomorrow we start building the next jet."\n'
+            "Acme expects to deliver the jet to its first customer in the spring.\n")
+
+
+def _sunday(text: str) -> Timex:
+    return timex(text, "Sunday", "2025-08-17", day(2025, 8, 17))
+
+
+def test_a_day_word_in_a_quotation_counts_from_the_day_the_speaker_spoke():
+    text = _speech("")
+    mentions = _told(text, _sunday(text), _deictic(text, "Tomorrow", "2025-08-20", day(2025, 8, 20)))
+    said = _main(mentions, "Jane Smith said")
+    assert said.time.value == "2025-08-17"
+    [start] = [m for m in mentions if m.predicate == "start"]
+    assert start.time.value == "2025-08-18"  # the day after Sunday, not after publication
+    assert start.inferred and start.timex.text == "Tomorrow"
+    assert start.timex.start == text.index("Tomorrow")
+    assert start.timex.anchor.value == "2025-08-17"
+
+
+def test_a_day_word_quoted_on_the_day_of_publication_keeps_its_reading():
+    text = _speech(" on Tuesday")
+    mentions = _told(text, _sunday(text), timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19)),
+                     _deictic(text, "Tomorrow", "2025-08-20", day(2025, 8, 20)))
+    [start] = [m for m in mentions if m.predicate == "start"]
+    assert start.time.value == "2025-08-20" and not start.inferred
+
+
+def test_a_day_word_outside_quotations_counts_from_the_publication():
+    text = ("Acme unveils a new jet\n"
+            "Acme unveiled its new jet at a ceremony on Sunday.\n"
+            "Chief executive Jane Smith said the plant will start building the next jet "
+            "tomorrow.\n")
+    mentions = _told(text, _sunday(text), _deictic(text, "tomorrow", "2025-08-20", day(2025, 8, 20)))
+    [start] = [m for m in mentions if m.predicate == "start"]
+    assert start.time.value == "2025-08-20"

@@ -12,7 +12,8 @@ quotations and the happening each time expression dates (`attach`). Statements w
 their own take the narrative time, the news time or the publication day, or stay undated as
 background (`narrative`). A noun or verb that tells again a happening the document dates
 elsewhere takes that time (`coreference`); event nouns are compared through their verbs
-(`derivation`). Each reading becomes a mention with a rule-made headline and key terms
+(`derivation`). A day word quoted from a speaker counts from the day the speaker spoke
+(`speech`). Each reading becomes a mention with a rule-made headline and key terms
 (`headline`).
 """
 
@@ -36,6 +37,7 @@ from timeline.events.narrative import (
     Narrator,
 )
 from timeline.events.sentences import Sentence, split
+from timeline.events.speech import spoken_dating
 from timeline.events.tense import verb_forms
 from timeline.types import Anchor, Document, EventTime, Mention, TimeEvidence, Timex
 
@@ -294,7 +296,8 @@ def _mentions(
     seen_values = {main_dating.time.value} if main_dating else set()
     for k, reading in enumerate(analysis.embedded, start=1):
         assert reading.timex is not None
-        dating = Dating(*_explicit(reading))
+        # A day word in a quotation counts from when the speaker spoke ("today", said Sunday).
+        dating = spoken_dating(analysis, reading.timex, main_dating) or Dating(*_explicit(reading))
         if dating.time.value in seen_values and main_dating and not main_dating.inferred:
             continue
         seen_values.add(dating.time.value)
