@@ -156,3 +156,18 @@ def test_a_quotation_goes_on_over_lines_only_to_a_closing_mark():
     assert [s.opens_in_quote for s in sentences] == [False, True, True, False, False]
     assert all(t.in_quote for t in sentences[1].tokens)
     assert [t.in_quote for t in sentences[4].tokens if t.is_word][-2:] == [False, False]
+
+
+def test_a_definite_noun_repeated_refers_through_the_last_reference():
+    text = ("Zenith has been attempting to take over Bolt Air since December.\n"
+            "The government, which holds a share in Bolt Air, opposes the takeover.\n"
+            "Zenith owns a quarter of the shares.\n"
+            "The takeover is also unlikely to receive approval from the regulators.\n")
+    december = Interval(start=pendulum.datetime(2024, 12, 1, tz="America/New_York"),
+                        end=pendulum.datetime(2025, 1, 1, tz="America/New_York"))
+    timexes = [timex(text, "December", "2024-12", december, "month")]
+    mentions = extract_mentions(document(text, published=(2025, 6, 9)), timexes)
+    takeovers = [m for m in mentions if m.predicate == "take over"]
+    assert sorted(m.sentence[:20] for m in takeovers) == [
+        "The government, whic", "The takeover is also"]
+    assert all(m.time.value == "2024-12" and m.timex.rule == "coreference" for m in takeovers)
