@@ -171,3 +171,31 @@ def test_a_definite_noun_repeated_refers_through_the_last_reference():
     assert sorted(m.sentence[:20] for m in takeovers) == [
         "The government, whic", "The takeover is also"]
     assert all(m.time.value == "2024-12" and m.timex.rule == "coreference" for m in takeovers)
+
+
+def test_a_time_that_opens_a_coordinated_clause_dates_that_clause():
+    text = ("A similar suit was filed in California, but on September 21 the parties agreed "
+            "to have the case heard in London.\n")
+    timexes = [timex(text, "September 21", "2025-09-21", day(2025, 9, 21))]
+    mentions = extract_mentions(document(text, published=(2025, 10, 1)), timexes)
+    [agreed] = [m for m in mentions if m.time and m.time.value == "2025-09-21"]
+    assert agreed.predicate == "agree" and not agreed.inferred
+
+
+def test_a_time_that_modifies_an_event_noun_dates_its_happening():
+    text = "Since its 1967 debut 5,700 jets have been delivered to airlines.\n"
+    timexes = [timex(text, "1967", "1967", _year(1967), "year")]
+    mentions = extract_mentions(document(text, published=(2008, 5, 24)), timexes)
+    [debut] = [m for m in mentions if m.predicate == "debut"]
+    assert debut.time.value == "1967" and not debut.inferred
+    model = "Its 2007 model sold well in Europe.\n"
+    mentions = extract_mentions(document(model), [timex(model, "2007", "2007", _year(2007), "year")])
+    assert not [m for m in mentions if m.time and m.time.value == "2007"]
+
+
+def test_the_word_lists_keep_words_yaml_reads_as_booleans():
+    from timeline.events import lexicon
+
+    words = lexicon.load("en")
+    assert {"on", "off"} <= words.prepositions
+    assert not {"true", "false"} & words.prepositions

@@ -26,8 +26,7 @@ from functools import lru_cache
 
 from timeline.events import lexicon as lexicons
 from timeline.events.attach import Analysis, Reading
-from timeline.events.derivation import event_verb
-from timeline.events.headline import lemma, noun_lemma
+from timeline.events.derivation import named_happening
 from timeline.events.lexicon import Lexicon
 from timeline.events.narrative import Dating
 from timeline.events.tense import verb_forms
@@ -121,13 +120,8 @@ def _object_happening(analysis: Analysis, head: int, lexicon: Lexicon) -> str | 
 
 
 def _noun_verb(lower: str, lexicon: Lexicon) -> str:
-    """The verb an event noun names: a derived noun's ("delivery"), or a noun's own form
-    when the lexicon knows it as a happening ("the delay")."""
-    noun = noun_lemma(lower)
-    verb = event_verb(noun, lexicon.language)
-    if verb:
-        return verb
-    return lemma(lower) if noun in lexicon.zero_derived or lower in lexicon.zero_derived else ""
+    """The verb an event noun names ("delivery", "the delay"), or ''."""
+    return named_happening(lower, lexicon.language) or ""
 
 
 def _words(mention: Mention, analysis: Analysis) -> frozenset[str]:
