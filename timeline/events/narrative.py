@@ -272,17 +272,19 @@ class Narrator:
         return None
 
     def lead_news(self, analysis: Analysis) -> Dating | None:
-        """The day of the news, for a statement of the lead told in the perfect or reported
+        """The time of the news, for a statement of the lead told in the perfect or reported
         and dated by the publication day as it was read ("Boeing have unveiled the 787 ...
         Sunday was chosen as its date"): when the lead goes on to give it in a sentence about
-        the statement's people, or right after it about no one else."""
+        the statement's people, or right after it about no one else. A report is dated to its
+        day; news in the perfect is the happening itself ("has made its maiden flight ...
+        lifted off at 08:30")."""
         news = self.first_news
         s = analysis.sentence
         if news is None or news.sentence not in self.lead_sentences or news.sentence <= s.index:
             return None
         told = self.first_news_actors
         if told & _participants(analysis) or (not told and news.sentence - s.index <= _REACH):
-            return _narrated(news.dating, whole_day=True)
+            return _narrated(news.dating, whole_day=analysis.reporting)
         return None
 
     def _news_time(self, whole_day: bool = False) -> Dating | None:
