@@ -233,6 +233,9 @@ class Resolver:
             return self._with_time(r, day, None) if day else None
         if r.month is None:
             return self._finish(f"{year:04d}", "DATE", r, None)
+        if r.nth is not None and r.weekday is not None:
+            nth_day = _nth_weekday(year, r.month, r.weekday, r.nth)
+            return self._with_time(r, nth_day, None) if nth_day.month == r.month else None
         if r.day is None:
             return self._finish(f"{year:04d}-{r.month:02d}", "DATE", r, None)
         try:
@@ -316,7 +319,7 @@ class Resolver:
         # The nearest occurrence, against the tense only when it is much nearer.
         def cost(year: int) -> tuple[float, float]:
             position = self._position_in_year(r, year)
-            months = _months_between(position, year, base) if r.day is not None or r.holiday is not None \
+            months = _months_between(position, year, base) if r.day is not None or r.holiday is not None or r.nth is not None \
                 else (year - base.year) * 12 + position[0] - base.month
             against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
             penalty = (_AGAINST_NEAR_TENSE if self.tense_is_near else _AGAINST_TENSE) if against else 0
@@ -334,6 +337,9 @@ class Resolver:
             return (3 * r.quarter - 2, 1)
         if r.half is not None:
             return (6 * r.half - 5, 1)
+        if r.nth is not None and r.weekday is not None and r.month is not None:
+            day = _nth_weekday(year, r.month, r.weekday, r.nth)
+            return (day.month, day.day)
         return (r.month or 1, r.day or 1)
 
     def _time_only(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
