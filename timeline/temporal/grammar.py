@@ -174,7 +174,7 @@ def _first_character_view(text: str) -> str:
 _ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per candidate match (cheaper); never changed
 class Match:
     """One rule matching one stretch of text; `values` maps group names to meanings."""
 

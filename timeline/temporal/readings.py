@@ -22,7 +22,9 @@ DATE_FIELDS = ("year", "month", "day", "weekday", "season", "quarter", "half", "
 TIME_FIELDS = ("hour", "pod")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass of this size takes six times as long to build, and the engine
+# builds one per candidate match. Treated as immutable all the same (copied with `replace`).
+@dataclass(slots=True)
 class Reading:
     start: int
     end: int
