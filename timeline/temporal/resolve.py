@@ -73,7 +73,7 @@ _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 _NEAR_LAST_WEEKEND = 3  # up to Wednesday, "the weekend" without a tense is the one just past
 
 
-@dataclass(slots=True)  # not frozen: cheaper to build; never changed once built
+@dataclass(slots=True)  # not frozen: cheaper to build; only its anchor is filled in, once
 class Point:
     """A resolved point in time that later expressions can be anchored to."""
 
@@ -82,6 +82,7 @@ class Point:
     granularity: Granularity
     text: str | None = None
     position: int = 0  # where in the text it was mentioned
+    anchor: Anchor | None = None  # the anchor it gives, once asked for
 
 
 @dataclass(slots=True)  # not frozen: cheaper to build; never changed once built
@@ -150,7 +151,7 @@ class Resolver:
         if self.reference is None:
             return None
         if self.publication is None:  # one shared, immutable anchor per document
-            self.publication = Anchor(kind="publication", value=values.day_value(self.reference.date()))
+            self.publication = _anchor("publication", values.day_value(self.reference.date()))
         return self.publication
 
     def _anchor_point(self, kind: str, needed: str = "day", since: int = 0) -> tuple[Point | None, Anchor | None]:
@@ -160,7 +161,7 @@ class Resolver:
                 if point.position < since:
                     break
                 if _FINENESS[point.granularity] >= _FINENESS.get(needed, 7):
-                    return point, Anchor(kind="narrative", value=point.value, text=point.text)
+                    return point, _narrative_anchor(point)
         if self.reference is None:
             return None, None
         point = Point(values.day_value(self.reference.date()), self.reference, "day")
@@ -290,7 +291,7 @@ class Resolver:
         # A month named just after a dated one belongs with it ("in June from $29.75 in March").
         recent = self._recent_dated() if r.shift is None and tense is None else None
         if recent is not None:
-            point, anchor = recent, Anchor(kind="narrative", value=recent.value, text=recent.text)
+            point, anchor = recent, _narrative_anchor(recent)
         else:
             point, anchor = self._anchor_point(r.anchor, "month")
         if point is None:
@@ -382,7 +383,7 @@ class Resolver:
         if point is None:
             return None
         moment = point.start.add(years=years)
-        anchor = Anchor(kind="narrative", value=point.value, text=point.text)
+        anchor = _narrative_anchor(point)
         return self._finish(_format(moment, point.granularity), "DATE", r, anchor)
 
     def _named_period(self, r: Reading) -> Resolved | None:
@@ -392,7 +393,7 @@ class Resolver:
             if r.completed and self.reference is not None and _period_end(point) > self.reference:
                 continue
             if point.granularity in ("quarter", "half") or (r.unit == "period" and point.granularity == "month"):
-                anchor = Anchor(kind="narrative", value=point.value, text=point.text)
+                anchor = _narrative_anchor(point)
                 return self._finish(point.value if point.granularity != "quarter" else _format(point.start, "quarter"), "DATE", r, anchor)
         if self.reference is None:
             return self._unanchored(r)
@@ -441,7 +442,7 @@ class Resolver:
         if r.anchor == "narrative" and r.count is None and unit == "year":
             # "the year", "the full year": the year of a recent point, else of publication
             recent = self._recent_point(_RECENT)
-            point, anchor = (recent, Anchor(kind="narrative", value=recent.value, text=recent.text)) if recent \
+            point, anchor = (recent, _narrative_anchor(recent)) if recent \
                 else self._anchor_point("publication", granularity)
         else:
             point, anchor = self._anchor_point(r.anchor, granularity)
@@ -541,7 +542,7 @@ class Resolver:
         if r.pod is not None and value.count("-") >= 2:
             value += f"T{r.pod}"
         type_: TimexType = "TIME" if r.pod is not None or r.hour is not None else "DATE"
-        return Resolved(type_, value, mod=r.mod, anchor=Anchor(kind="none", value=value))
+        return Resolved(type_, value, mod=r.mod, anchor=_anchor("none", value))
 
     # ---- durations and sets ----------------------------------------------------------------
 
@@ -580,6 +581,17 @@ class Resolver:
 
 
 # ---- helpers -------------------------------------------------------------------------------
+
+
+def _anchor(kind: str, value: str, text: str | None = None) -> Anchor:
+    return trusted(Anchor, {"kind": kind, "value": value, "text": text})
+
+
+def _narrative_anchor(point: Point) -> Anchor:
+    """The anchor a narrative point gives (made once per point: several expressions share it)."""
+    if point.anchor is None:
+        point.anchor = _anchor("narrative", point.value, point.text)
+    return point.anchor
 
 
 def _is_comparison(r: Reading) -> bool:
