@@ -112,6 +112,7 @@ class Resolver:
     standalone: bool = False
     tense_is_near: bool = False
     publication: Anchor | None = None
+    publication_point: Point | None = None
     # The same value, anchored the same way, resolves the same: its (immutable) result is shared.
     finished: dict[tuple[Any, ...], Resolved] = field(default_factory=dict)
 
@@ -164,8 +165,9 @@ class Resolver:
                     return point, _narrative_anchor(point)
         if self.reference is None:
             return None, None
-        point = Point(values.day_value(self.reference.date()), self.reference, "day")
-        return point, self._publication_anchor()
+        if self.publication_point is None:  # one per document
+            self.publication_point = Point(values.day_value(self.reference.date()), self.reference, "day")
+        return self.publication_point, self._publication_anchor()
 
     def _remember(self, resolved: Resolved, text: str, position: int) -> None:
         assert resolved.interval is not None and resolved.granularity is not None
@@ -262,30 +264,28 @@ class Resolver:
         point, anchor = self._anchor_point(r.anchor)
         if point is None:
             return self._unanchored(r)
-        day = point.start.date().add(days=r.days or 0)
+        day = _day(point.start) + timedelta(days=r.days or 0)
         return self._with_time(r, day, anchor)
 
     def _weekday(self, r: Reading, tense: Tense | None) -> Resolved | None:
         point, anchor = self._anchor_point(r.anchor)
         if point is None:
             return self._unanchored(r)
-        base = point.start.date()
+        base = _day(point.start)
         weekday = r.weekday or 1
         today = base.isoweekday()
         back, ahead = (today - weekday) % 7, (weekday - today) % 7
         if r.shift == -1:
-            day = base.subtract(days=back or 7)
+            offset = -(back or 7)
         elif r.shift == 1:
-            day = base.add(days=ahead or 7)
+            offset = ahead or 7
         elif r.shift == 0:
-            day = base.add(days=weekday - today)
-        elif tense == "future":
-            day = base.add(days=ahead)
-        elif tense == "present" and ahead < back:
-            day = base.add(days=ahead)
+            offset = weekday - today
+        elif tense == "future" or (tense == "present" and ahead < back):
+            offset = ahead
         else:
-            day = base.subtract(days=back)
-        return self._with_time(r, day, anchor)
+            offset = -back
+        return self._with_time(r, base + timedelta(days=offset), anchor)
 
     def _yearless(self, r: Reading, tense: Tense | None) -> Resolved | None:
         # A month named just after a dated one belongs with it ("in June from $29.75 in March").
@@ -581,6 +581,11 @@ class Resolver:
 
 
 # ---- helpers -------------------------------------------------------------------------------
+
+
+def _day(moment: datetime) -> date:
+    """The calendar day of a moment, as a plain date (whose arithmetic runs in C)."""
+    return date(moment.year, moment.month, moment.day)
 
 
 def _anchor(kind: str, value: str, text: str | None = None) -> Anchor:
