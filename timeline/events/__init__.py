@@ -12,34 +12,26 @@ quotations and the happening each time expression dates (`attach`). Statements w
 their own take the narrative time, the news time or the publication day, or stay undated as
 background (`narrative`). A noun or verb that tells again a happening the document dates
 elsewhere takes that time (`coreference`); event nouns are compared through their verbs
-(`derivation`). A day word quoted from a speaker counts from the day the speaker spoke
-(`speech`). Each reading becomes a mention with a rule-made headline and key terms
+(`derivation`). The headline and the lead's news take the time the lead gives them (`lead`);
+a day word quoted from a speaker counts from the day the speaker spoke (`speech`). Each reading becomes a mention with a rule-made headline and key terms
 (`headline`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
 from timeline.events.coreference import corefer
-from timeline.events.headline import clause_span, headline, keywords, term
-from timeline.events.narrative import (
-    HEADLINE_LEAD_RULE,
-    HEADLINE_RULE,
-    NEWS_DAYS,
-    NEWS_TENSES,
-    PUBLICATION_RULE,
-    Dating,
-    Narrator,
-)
+from timeline.events.headline import clause_span, headline, keywords
+from timeline.events.lead import recent, with_headline_news, with_lead_news
+from timeline.events.narrative import Dating, Narrator
 from timeline.events.sentences import Sentence, split
 from timeline.events.speech import spoken_dating
 from timeline.events.tense import verb_forms
-from timeline.types import Anchor, Document, EventTime, Mention, TimeEvidence, Timex
+from timeline.types import Anchor, Document, Mention, TimeEvidence, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -75,90 +67,10 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
             narrator.after(analysis, None, None)
             continue
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
-    drafts = _with_coreference(document, _with_lead_news(drafts, narrator), lexicon)
-    drafts = _with_headline_news(drafts, narrator.lead_sentences, lexicon)
+    drafts = _with_coreference(document, with_lead_news(drafts, narrator), lexicon)
+    drafts = with_headline_news(drafts, narrator.lead_sentences, lexicon)
     drafts = _with_topic(drafts, narrator.topic_keys)
     return _with_occasions(drafts, registry)
-
-
-def _recent(time: EventTime, published: EventTime) -> bool:
-    """A time in the week up to a headline's publication day: the headline's news."""
-    if time.start is None or published.start is None:
-        return False
-    return published.start - timedelta(days=NEWS_DAYS) <= time.start <= published.start
-
-
-def _with_lead_news(
-    drafts: list[tuple[Mention, Analysis, Reading]], narrator: Narrator
-) -> list[tuple[Mention, Analysis, Reading]]:
-    """The lead's news in the perfect or reported ("Boeing have unveiled the 787"), dated by
-    the publication day as it was read, took place on the day of the news the lead goes on
-    to give ("Sunday was chosen as its date"; see `Narrator.lead_news`)."""
-    out = []
-    for mention, analysis, reading in drafts:
-        if (
-            reading.main and analysis.sentence.index in narrator.lead_sentences
-            and mention.timex is not None and mention.timex.rule == PUBLICATION_RULE
-            and (analysis.reporting or reading.tense in NEWS_TENSES)
-        ):
-            news = narrator.lead_news(analysis)
-            if news is not None:
-                mention = mention.model_copy(
-                    update={"time": news.time, "timex": news.evidence, "inferred": True})
-        out.append((mention, analysis, reading))
-    return out
-
-
-def _with_headline_news(
-    drafts: list[tuple[Mention, Analysis, Reading]], lead: set[int], lexicon: lexicons.Lexicon
-) -> list[tuple[Mention, Analysis, Reading]]:
-    """A headline tells the news of its lead ("China Eastern Airlines to purchase twenty
-    jets" / "... it had signed a contract to purchase ... on June 15"): dated by its
-    publication day as it was read, it takes the time of the lead's statement of the same
-    happening (the same verb, or its verb among the statement's words about an actor of the
-    headline), when that time is the week's news."""
-    out = list(drafts)
-    for k, (mention, analysis, reading) in enumerate(drafts):
-        if not (analysis.is_title and reading.main and mention.time and mention.timex
-                and mention.timex.rule == HEADLINE_RULE):
-            continue
-        telling = next((
-            other for other, other_analysis, _ in drafts
-            if other_analysis.sentence.index in lead
-            and _tells_headline(mention, other, lexicon)
-            and _recent(other.time, mention.time)
-        ), None)
-        if telling is not None:
-            out[k] = (mention.model_copy(update={
-                "time": telling.time, "timex": _headline_evidence(telling.timex),
-                "inferred": True,
-            }), analysis, reading)
-    return out
-
-
-def _tells_headline(headline: Mention, other: Mention, lexicon: lexicons.Lexicon) -> bool:
-    """`other` dates the headline's happening by evidence of its own: an explicit time, the
-    narrative's or a back-reference's, not the publication day; and the act of reporting it
-    is not the happening (unless the headline reports a statement)."""
-    if other.time is None or other.timex is None or other.modality != "actual":
-        return False
-    if other.timex.rule == PUBLICATION_RULE or other.time.value == headline.time.value:
-        return False
-    verb = headline.predicate or ""
-    if (other.predicate in lexicon.reporting_verbs) and verb not in lexicon.reporting_verbs:
-        return False
-    if other.predicate == verb:
-        return True
-    shared = set(headline.actor_keys) & set(other.actor_keys)
-    return term(verb, lexicon.language) in other.keywords and bool(shared)
-
-
-def _headline_evidence(base: TimeEvidence) -> TimeEvidence:
-    return TimeEvidence(
-        text=base.text, value=base.value, start=base.start, end=base.end,
-        anchor=Anchor(kind="narrative", value=base.value, text=base.text),
-        rule=HEADLINE_LEAD_RULE,
-    )
 
 
 def _with_topic(
@@ -195,7 +107,7 @@ def _with_coreference(
         k = own.get((analysis.sentence.index, reading.head))
         if k is not None:
             mention, _, drafted = out[k]
-            if mention.time is None or (analysis.is_title and _recent(dating.time, mention.time)):
+            if mention.time is None or (analysis.is_title and recent(dating.time, mention.time)):
                 out[k] = (mention.model_copy(update=update), analysis, drafted)
             continue  # a dated statement keeps its time: "has filed a lawsuit" is this week's
         terms = next(m.keywords for m, a, _ in drafts if a is analysis)
