@@ -222,9 +222,10 @@ class Narrator:
         """The sentence goes on with a story: same line, or the same people.
 
         The article's own actors (its headline's and lead's) are in most of its sentences, so
-        sharing only them continues a story just in the sentence after the one that set it.
-        `by_proximity` also accepts that sentence when it shares no one (for reported speech:
-        "the previous time in the paragraph").
+        sharing only them continues a story (told in the past) just in the sentence after the
+        one that set it. `by_proximity` (for reported speech: "the previous time in the
+        paragraph") accepts any shared speaker or actor, and that sentence when it shares no
+        one.
         """
         if story is None:
             return False
@@ -233,7 +234,7 @@ class Narrator:
             return True
         near = s.paragraph == story.paragraph and s.index - story.sentence <= _REACH
         shared = _participants(analysis) & story.actors
-        if shared - self.topic_actors:
+        if shared - self.topic_actors or (shared and by_proximity):
             return True
         return near and (bool(shared) or by_proximity)
 
