@@ -144,3 +144,58 @@ def test_a_statement_set_before_the_story_keeps_its_opening_clause_undated():
     later = _by_sentence(mentions, "first introduced")
     assert later and all(m.time is None for m in later)
     assert any(m.predicate == "introduce" for m in later)
+
+
+def test_a_quotation_goes_on_over_lines_only_to_a_closing_mark():
+    text = ('Smith said, "We won.\n'
+            "It was close.\n"
+            'We are glad."\n'
+            'Jones said, "We lost.\n'
+            '"We will appeal," he added.\n')
+    sentences = split(text)
+    assert [s.opens_in_quote for s in sentences] == [False, True, True, False, False]
+    assert all(t.in_quote for t in sentences[1].tokens)
+    assert [t.in_quote for t in sentences[4].tokens if t.is_word][-2:] == [False, False]
+
+
+def test_a_definite_noun_repeated_refers_through_the_last_reference():
+    text = ("Zenith has been attempting to take over Bolt Air since December.\n"
+            "The government, which holds a share in Bolt Air, opposes the takeover.\n"
+            "Zenith owns a quarter of the shares.\n"
+            "The takeover is also unlikely to receive approval from the regulators.\n")
+    december = Interval(start=pendulum.datetime(2024, 12, 1, tz="America/New_York"),
+                        end=pendulum.datetime(2025, 1, 1, tz="America/New_York"))
+    timexes = [timex(text, "December", "2024-12", december, "month")]
+    mentions = extract_mentions(document(text, published=(2025, 6, 9)), timexes)
+    takeovers = [m for m in mentions if m.predicate == "take over"]
+    assert sorted(m.sentence[:20] for m in takeovers) == [
+        "The government, whic", "The takeover is also"]
+    assert all(m.time.value == "2024-12" and m.timex.rule == "coreference" for m in takeovers)
+
+
+def test_a_time_that_opens_a_coordinated_clause_dates_that_clause():
+    text = ("A similar suit was filed in California, but on September 21 the parties agreed "
+            "to have the case heard in London.\n")
+    timexes = [timex(text, "September 21", "2025-09-21", day(2025, 9, 21))]
+    mentions = extract_mentions(document(text, published=(2025, 10, 1)), timexes)
+    [agreed] = [m for m in mentions if m.time and m.time.value == "2025-09-21"]
+    assert agreed.predicate == "agree" and not agreed.inferred
+
+
+def test_a_time_that_modifies_an_event_noun_dates_its_happening():
+    text = "Since its 1967 debut 5,700 jets have been delivered to airlines.\n"
+    timexes = [timex(text, "1967", "1967", _year(1967), "year")]
+    mentions = extract_mentions(document(text, published=(2008, 5, 24)), timexes)
+    [debut] = [m for m in mentions if m.predicate == "debut"]
+    assert debut.time.value == "1967" and not debut.inferred
+    model = "Its 2007 model sold well in Europe.\n"
+    mentions = extract_mentions(document(model), [timex(model, "2007", "2007", _year(2007), "year")])
+    assert not [m for m in mentions if m.time and m.time.value == "2007"]
+
+
+def test_the_word_lists_keep_words_yaml_reads_as_booleans():
+    from timeline.events import lexicon
+
+    words = lexicon.load("en")
+    assert {"on", "off"} <= words.prepositions
+    assert not {"true", "false"} & words.prepositions

@@ -4,7 +4,7 @@ import random
 
 from merge_fixtures import mention, when
 
-from timeline.merge import merge_mentions
+from timeline.merge import merge_mentions, merged_time
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import prepare, spelling_map
 
@@ -192,3 +192,34 @@ def test_undated_background_joins_the_happening_another_source_dates():
     [event] = events
     assert event.sources == ("a", "b") and event.time.value == "2025-06-07"
     assert undated == [unrelated]
+
+
+def _dated_by(m, rule: str):
+    return m.model_copy(update={"timex": m.timex.model_copy(update={"rule": rule})})
+
+
+def test_a_finer_time_a_source_narrates_refines_the_explicit_reading():
+    april = when("2025-04-01", days=30).model_copy(update={"value": "2025-04"})
+    told = mention("wire", 10, april, keywords={"first", "flight", "jet"}, predicate="fly")
+    narrated = _dated_by(mention("hill", 50, when("2025-04-27"), keywords={"first", "flight", "jet"},
+                                 predicate="fly", inferred=True), "narrative")
+    time, conflicts = merged_time([told, narrated])
+    assert time.value == "2025-04-27" and conflicts == []
+
+
+def test_a_day_guessed_from_the_publication_refines_no_explicit_reading():
+    week = when("2025-08-11", days=7).model_copy(update={"value": "2025-W33", "granularity": "week"})
+    told = mention("wire", 10, week, keywords={"lawsuit", "court"}, predicate="file")
+    guessed = _dated_by(mention("wire", 50, when("2025-08-15"), keywords={"lawsuit", "court"},
+                                predicate="file", inferred=True), "publication-day")
+    time, _ = merged_time([told, guessed])
+    assert time.value == "2025-W33"
+
+
+def test_an_inference_disjoint_from_the_explicit_reading_does_not_move_it():
+    april = when("2025-04-01", days=30).model_copy(update={"value": "2025-04"})
+    told = mention("wire", 10, april, keywords={"deal"}, predicate="win")
+    narrated = _dated_by(mention("hill", 50, when("2025-05-02"), keywords={"deal"}, predicate="win",
+                                 inferred=True), "narrative")
+    time, conflicts = merged_time([told, narrated])
+    assert time.value == "2025-04" and conflicts == []

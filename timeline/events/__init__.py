@@ -12,24 +12,26 @@ quotations and the happening each time expression dates (`attach`). Statements w
 their own take the narrative time, the news time or the publication day, or stay undated as
 background (`narrative`). A noun or verb that tells again a happening the document dates
 elsewhere takes that time (`coreference`); event nouns are compared through their verbs
-(`derivation`). Each reading becomes a mention with a rule-made headline and key terms
+(`derivation`). The headline and the lead's news take the time the lead gives them (`lead`);
+a day word quoted from a speaker counts from the day the speaker spoke (`speech`). Each reading becomes a mention with a rule-made headline and key terms
 (`headline`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
 from timeline.events.attach import Analysis, Reading, analyse, is_stamp
 from timeline.events.coreference import corefer
 from timeline.events.headline import clause_span, headline, keywords
-from timeline.events.narrative import NEWS_DAYS, Dating, Narrator
+from timeline.events.lead import recent, with_headline_news, with_lead_news
+from timeline.events.narrative import Dating, Narrator
 from timeline.events.sentences import Sentence, split
+from timeline.events.speech import spoken_dating
 from timeline.events.tense import verb_forms
-from timeline.types import Anchor, Document, EventTime, Mention, TimeEvidence, Timex
+from timeline.types import Anchor, Document, Mention, TimeEvidence, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -65,15 +67,10 @@ def extract_mentions(document: Document, timexes: Sequence[Timex]) -> list[Menti
             narrator.after(analysis, None, None)
             continue
         drafts.extend(_mentions(document, analysis, narrator, lexicon))
-    drafts = _with_topic(_with_coreference(document, drafts, lexicon), narrator.topic_keys)
+    drafts = _with_coreference(document, with_lead_news(drafts, narrator), lexicon)
+    drafts = with_headline_news(drafts, narrator.lead_sentences, lexicon)
+    drafts = _with_topic(drafts, narrator.topic_keys)
     return _with_occasions(drafts, registry)
-
-
-def _recent(time: EventTime, published: EventTime) -> bool:
-    """A time in the week up to a headline's publication day: the headline's news."""
-    if time.start is None or published.start is None:
-        return False
-    return published.start - timedelta(days=NEWS_DAYS) <= time.start <= published.start
 
 
 def _with_topic(
@@ -110,7 +107,7 @@ def _with_coreference(
         k = own.get((analysis.sentence.index, reading.head))
         if k is not None:
             mention, _, drafted = out[k]
-            if mention.time is None or (analysis.is_title and _recent(dating.time, mention.time)):
+            if mention.time is None or (analysis.is_title and recent(dating.time, mention.time)):
                 out[k] = (mention.model_copy(update=update), analysis, drafted)
             continue  # a dated statement keeps its time: "has filed a lawsuit" is this week's
         terms = next(m.keywords for m, a, _ in drafts if a is analysis)
@@ -211,7 +208,8 @@ def _mentions(
     seen_values = {main_dating.time.value} if main_dating else set()
     for k, reading in enumerate(analysis.embedded, start=1):
         assert reading.timex is not None
-        dating = Dating(*_explicit(reading))
+        # A day word in a quotation counts from when the speaker spoke ("today", said Sunday).
+        dating = spoken_dating(analysis, reading.timex, main_dating) or Dating(*_explicit(reading))
         if dating.time.value in seen_values and main_dating and not main_dating.inferred:
             continue
         seen_values.add(dating.time.value)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.events.actors import Actor, Registry, find_actors
+from timeline.events.derivation import named_happening
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Sentence, Token
 from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_forms, verb_groups
@@ -29,6 +30,10 @@ _VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF"})
 _BOUNDARIES = frozenset({";", ":", "—", "–"})
 _NEWS_TENSES: frozenset[Tense] = frozenset({"perfect", "progressive"})
 _STATES = frozenset({"be", "have"})
+# Conjunctions that, after a comma, open a clause of its own.
+_CLAUSE_JOINERS = frozenset({"and", "but", "yet"})
+# Words a noun phrase may run after a time that modifies it ("the 1991 trade agreement").
+_MODIFIED_NOUN_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +179,22 @@ class _SentenceReader:
             and after.lower not in self.lex.conjunctions
         )
 
+    def modified_happening(self, k: int) -> tuple[int, str] | None:
+        """(token index, verb) of the event noun a time modifies ("its 1967 debut", "the 2008
+        election"): the noun names a happening at that time. Other nouns ("its 2007 model")
+        name things."""
+        last = self.covered[k][-1]
+        head = None
+        for j in range(last + 1, min(len(self.tokens), last + 2 + _MODIFIED_NOUN_WORDS)):
+            token = self.tokens[j]
+            if not token.is_word or j in self.blocked or self.lex.is_function_word(token.lower):
+                break
+            head = j
+        if head is None or head - last > _MODIFIED_NOUN_WORDS:
+            return None  # a longer phrase: its head is beyond reach
+        verb = named_happening(self.tokens[head].bare.lower(), self.lex.language)
+        return (head, verb) if verb else None
+
     def clause_break(self, a: int, b: int, main: VerbGroup | None) -> bool:
         """A clause boundary between token a and token b (a < b).
 
@@ -187,7 +208,14 @@ class _SentenceReader:
                 return True
             if w == "that" and main is not None and j > main.head:
                 return True
+            if self._coordinates(j):
+                return True
         return False
+
+    def _coordinates(self, j: int) -> bool:
+        """Token j joins a new clause after a comma (", but on September 21 the parties
+        agreed ...")."""
+        return j > 0 and self.tokens[j].lower in _CLAUSE_JOINERS and self.tokens[j - 1].text == ","
 
     def event_noun(self, i: int, subject: str | None) -> str | None:
         """The verb an event noun stands for, when the noun has participants of its own."""
@@ -281,6 +309,7 @@ class _SentenceReader:
             j -= 1
         return j >= 0 and (
             self.tokens[j].lower == "that" or self.tokens[j].lower in self.lex.subordinators
+            or self._coordinates(j)
         )
 
     def in_aside(self, first: int, last: int, main: VerbGroup) -> bool:
@@ -371,7 +400,14 @@ class _SentenceReader:
         main_times: list[Timex] = []
         embedded: dict[int, Reading] = {}
         for k, timex in enumerate(self.timexes):
-            if not usable(timex) or self.modifies_noun(k):
+            if not usable(timex):
+                continue
+            if self.modifies_noun(k):
+                told = self.modified_happening(k)
+                if told is not None and told[0] not in embedded:
+                    modality = main.modality if main is not None else "actual"
+                    embedded[told[0]] = Reading(told[0], told[1], True, "past", modality, False,
+                                                timex)
                 continue
             head, lemma, noun = self.head_of(k, main, subject)
             if main is not None and head == main.head and not noun:

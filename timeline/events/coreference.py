@@ -12,17 +12,21 @@ a predicate dated differently by several statements is ambiguous: the nearest st
 An event noun refers back only when it is determined ("its launch", "Jobs' death", "the
 delivery") and a secondary verb only from a neighbouring sentence, and either one only when
 its sentence shares a participant or another word with the dated statement: a bare noun
-("a deal", "contract") is a new happening, or none.
+("a deal", "contract") is a new happening, or none. A verb and its particle tell the happening
+a phrasal noun names ("attempting to take over" / "the takeover"), and the same definite noun
+repeated shortly after a reference refers through it ("... the takeover ... The takeover is
+unlikely ...").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from timeline.events import lexicon as lexicons
 from timeline.events.attach import Analysis, Reading
-from timeline.events.derivation import event_verb
-from timeline.events.headline import lemma, noun_lemma
+from timeline.events.derivation import named_happening
 from timeline.events.lexicon import Lexicon
 from timeline.events.narrative import Dating
 from timeline.events.tense import verb_forms
@@ -50,6 +54,9 @@ class Telling:
     predicate: str
     mention: Mention
     words: frozenset[str]
+    # A definite noun that referred to the telling ("... the takeover ... The takeover is
+    # unlikely ..."): only the same noun, shortly after, refers through it.
+    chained: bool = False
 
 
 def _tellings(
@@ -67,11 +74,30 @@ def _tellings(
         words = terms_of[analysis.sentence.index]
         index = analysis.sentence.index
         found.setdefault(reading.lemma, []).append(Telling(index, reading.lemma, mention, words))
+        phrasal = _phrasal(analysis, reading, lexicon)
+        if phrasal:  # "attempting to take over Aer Lingus": "the takeover"
+            found.setdefault(phrasal, []).append(Telling(index, phrasal, mention, words))
         if not reading.noun:
             told = _object_happening(analysis, reading.head, lexicon)
             if told and told != reading.lemma:
                 found.setdefault(told, []).append(Telling(index, told, mention, words))
     return found
+
+
+def _phrasal(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> str | None:
+    """The phrasal verb a verb and the particle after it make ("take over"), when an event
+    noun names it ("takeover")."""
+    tokens = analysis.sentence.tokens
+    after = reading.head + 1
+    if reading.noun or after >= len(tokens):
+        return None
+    phrasal = f"{reading.lemma} {tokens[after].lower}"
+    return phrasal if phrasal in _phrasal_verbs(lexicon.language) else None
+
+
+@lru_cache(maxsize=8)
+def _phrasal_verbs(language: str) -> frozenset[str]:
+    return frozenset(v for v in lexicons.load(language).noun_verbs.values() if " " in v)
 
 
 def _object_happening(analysis: Analysis, head: int, lexicon: Lexicon) -> str | None:
@@ -94,13 +120,8 @@ def _object_happening(analysis: Analysis, head: int, lexicon: Lexicon) -> str | 
 
 
 def _noun_verb(lower: str, lexicon: Lexicon) -> str:
-    """The verb an event noun names: a derived noun's ("delivery"), or a noun's own form
-    when the lexicon knows it as a happening ("the delay")."""
-    noun = noun_lemma(lower)
-    verb = event_verb(noun, lexicon.language)
-    if verb:
-        return verb
-    return lemma(lower) if noun in lexicon.zero_derived or lower in lexicon.zero_derived else ""
+    """The verb an event noun names ("delivery", "the delay"), or ''."""
+    return named_happening(lower, lexicon.language) or ""
 
 
 def _words(mention: Mention, analysis: Analysis) -> frozenset[str]:
@@ -178,10 +199,16 @@ def _related(analysis: Analysis, reading: Reading, telling: Telling, terms: froz
     distance = analysis.sentence.index - telling.sentence
     if not reading.noun and abs(distance) <= _NEIGHBOURS:
         return True
-    if reading.noun and 0 < distance <= _ANAPHORA_REACH and _definite(analysis, reading.head):
+    if _anaphora(analysis, reading, telling):
         return True  # "signed the agreement on June 15. The deal was approved ..."
     shared = (terms & telling.words) - {reading.lemma} - general
     return bool(shared)
+
+
+def _anaphora(analysis: Analysis, reading: Reading, telling: Telling) -> bool:
+    """A definite event noun shortly after the telling of its happening refers to it."""
+    distance = analysis.sentence.index - telling.sentence
+    return reading.noun and 0 < distance <= _ANAPHORA_REACH and _definite(analysis, reading.head)
 
 
 def _definite(analysis: Analysis, i: int) -> bool:
@@ -229,7 +256,8 @@ def corefer(
             options = [
                 t for t in tellings.get(reading.lemma, ())
                 if t.sentence != index and t.mention.modality in modalities
-                and _related(analysis, reading, t, terms_of[index], lexicon.general_words)
+                and (_anaphora(analysis, reading, t) if t.chained else _related(
+                    analysis, reading, t, terms_of[index], lexicon.general_words))
             ]
             if not options or reading.lemma in seen:
                 continue
@@ -242,4 +270,7 @@ def corefer(
             values.add(time.value)
             dating = Dating(time, _evidence(nearest), True)
             found.append((analysis, reading, dating, nearest.mention.id))
+            if reading.noun and _definite(analysis, reading.head):
+                tellings[reading.lemma].append(
+                    Telling(index, reading.lemma, nearest.mention, terms_of[index], True))
     return found

@@ -15,6 +15,7 @@ from functools import lru_cache
 import lemminflect
 
 from timeline.events import lexicon as lexicons
+from timeline.events.tense import verb_forms
 
 
 @lru_cache(maxsize=65536)
@@ -40,4 +41,22 @@ def event_verb(noun: str, language: str = lexicons.DEFAULT_LANGUAGE) -> str | No
         verb = stem + replacement
         if verb != noun and _is_verb_lemma(verb):
             return verb
+    return None
+
+
+@lru_cache(maxsize=65536)
+def named_happening(word: str, language: str = lexicons.DEFAULT_LANGUAGE) -> str | None:
+    """The verb a noun as written names when it names a happening: a derived noun's
+    ("deliveries" -> "deliver"), or its own form when the lexicon knows it as one ("the
+    delay", "its debut")."""
+    lower = word.lower()
+    verbs = verb_forms(lower)
+    nouns = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
+    noun = nouns[0] if nouns else (verbs[0][0] if verbs else lower)
+    verb = event_verb(noun, language)
+    if verb:
+        return verb
+    zero_derived = lexicons.load(language).zero_derived
+    if noun in zero_derived or lower in zero_derived:
+        return verbs[0][0] if verbs else noun
     return None

@@ -111,10 +111,24 @@ def _sizes(phrases: frozenset[str], longest: int) -> dict[str, tuple[int, ...]]:
     return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in found.items()}
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML with the booleans of YAML 1.2 only: the word lists hold "on", "off", "no" and
+    "yes", which YAML 1.1 reads as booleans."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _read(language: str, name: str) -> dict[str, Any]:
     path = resources.files("timeline.events") / "resources" / language / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader) or {}
     except FileNotFoundError as exc:
         raise ValueError(f"no {name}.yaml resource for language {language!r}") from exc
     if not isinstance(data, dict):

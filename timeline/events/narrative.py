@@ -2,9 +2,11 @@
 
 News tells a story from a time set by an explicit expression ("Yesterday, Jobs unveiled ..."),
 and the statements that follow about the same people keep that time ("He demoed ...", "Jobs
-also said ..."). A reported statement with no narrative to continue took place when it was
-reported: the publication day. Past-tense background that continues nothing ("Biden turned
-down ...") has no temporal evidence and stays undated.
+also said ..."). A reported statement about the article's story with no narrative to continue
+was made on the day the news happened (the first explicit time near publication: "Boeing
+unveiled the 787 on Sunday ... Boeing claims ..."), else on the publication day. Past-tense
+background that continues nothing ("Biden turned down ...") has no temporal evidence and stays
+undated.
 """
 
 from __future__ import annotations
@@ -16,16 +18,22 @@ from datetime import timedelta
 import pendulum
 
 from timeline.events.actors import Registry
-from timeline.events.attach import Analysis, Reading
+from timeline.events.attach import Analysis, Reading, precision_rank
 from timeline.events.headline import term
 from timeline.events.lexicon import Lexicon
 from timeline.types import Anchor, Document, EventTime, TimeEvidence, Timex
 
 # The evidence rule of a headline dated by its publication day (merge attaches headlines).
 HEADLINE_RULE = "headline:publication-day"
+# The evidence rule of a headline dated by the lead's statement of its happening.
+HEADLINE_LEAD_RULE = "headline:lead"
+# Evidence rules that mark an article's headline (written as a summary of its news).
+HEADLINE_RULES = frozenset({HEADLINE_RULE, HEADLINE_LEAD_RULE})
+# The evidence rule of a statement dated by its publication day.
+PUBLICATION_RULE = "publication-day"
 # How many sentences a narrative time reaches across without a shared actor.
 _REACH = 1
-_NEWS_TENSES = frozenset({"perfect", "progressive"})
+NEWS_TENSES = frozenset({"perfect", "progressive"})
 # How far before publication an explicit time still counts as the time of the news.
 NEWS_DAYS = 7
 # Statements (after the headline) whose words make the article's topic: the lead.
@@ -110,7 +118,7 @@ def publication_day(document: Document) -> Dating | None:
         time=EventTime(value=value, start=day, end=day.add(days=1), granularity="day"),
         evidence=TimeEvidence(
             text="(publication date)", value=value,
-            anchor=Anchor(kind="publication", value=value), rule="publication-day",
+            anchor=Anchor(kind="publication", value=value), rule=PUBLICATION_RULE,
         ),
         inferred=True,
     )
@@ -132,7 +140,10 @@ class Narrator:
     narrative is) and the news time (the latest explicit time close to the publication: when
     the reported statements were made). Reported speech and news in the perfect take the news
     time; past-tense narration takes the story time; both only when the sentence continues
-    with the people of that time. Explicit times set them; inferred ones never do.
+    with the people of that time. Two are kept: the lead's story (its first explicit time),
+    which a statement about the article's own actors goes on with when it continues no later
+    story, and the first news time, the day of the news for statements that continue nothing.
+    Explicit times set them; inferred ones never do.
     """
 
     def __init__(self, document: Document, lexicon: Lexicon, registry: Registry):
@@ -141,6 +152,10 @@ class Narrator:
         self.registry = registry
         self.story: Narrative | None = None
         self.news: Narrative | None = None
+        self.first_news: Narrative | None = None
+        self.first_news_actors: frozenset[str] = frozenset()  # who its sentence names
+        self.lead_story: Narrative | None = None
+        self.reading_lead = False
         self.previous: tuple[Analysis, Dating | None] | None = None
         # What the headline and the lead are about: a statement that shares it is the news.
         self.topic_terms: set[str] = set()
@@ -148,13 +163,17 @@ class Narrator:
         self.topic_keys: set[str] = set()  # the topic's actors as documents share them
         self.told_terms: set[str] = set()  # every statement's words so far
         self.lead_statements = 0
+        self.lead_sentences: set[int] = set()  # indexes of the lead's statements
 
     def read_topic(self, analysis: Analysis, terms: Sequence[str]) -> None:
         """Add a headline line or a lead statement to the article's topic."""
+        self.reading_lead = False
         if not analysis.is_title:
             if self.lead_statements >= _LEAD_STATEMENTS:
                 return
             self.lead_statements += 1
+            self.reading_lead = True
+            self.lead_sentences.add(analysis.sentence.index)
         self.topic_terms.update(terms)
         self.topic_actors.update(_participants(analysis))
         self.topic_keys.update(a.key for a in analysis.actors if a.kind != "place")
@@ -202,19 +221,22 @@ class Narrator:
     def continues(self, story: Narrative | None, analysis: Analysis, by_proximity: bool) -> bool:
         """The sentence goes on with a story: same line, or the same people.
 
-        `by_proximity` also accepts the sentence right after the one that set the story, in the
-        same paragraph (for reported speech: "the previous time in the paragraph").
+        The article's own actors (its headline's and lead's) are in most of its sentences, so
+        sharing only them continues a story (told in the past) just in the sentence after the
+        one that set it. `by_proximity` (for reported speech: "the previous time in the
+        paragraph") accepts any shared speaker or actor, and that sentence when it shares no
+        one.
         """
         if story is None:
             return False
         s = analysis.sentence
         if s.line == story.line:
             return True
-        if _participants(analysis) & story.actors:
+        near = s.paragraph == story.paragraph and s.index - story.sentence <= _REACH
+        shared = _participants(analysis) & story.actors
+        if shared - self.topic_actors or (shared and by_proximity):
             return True
-        return by_proximity and s.paragraph == story.paragraph and (
-            s.index - story.sentence <= _REACH
-        )
+        return near and (bool(shared) or by_proximity)
 
     def date_main(self, analysis: Analysis, reading: Reading, terms: Sequence[str] = ()
                   ) -> Dating | None:
@@ -233,35 +255,46 @@ class Narrator:
             return self._continued_quote(analysis)
         if analysis.is_title:
             return self._headline_dating()
-        if analysis.reporting or reading.tense in _NEWS_TENSES:
+        if analysis.reporting or reading.tense in NEWS_TENSES:
             if reading.tense == "past" and self._opens_before(analysis, reading.head):
                 return None  # "When Jobs first introduced iPhone 4, he praised ...": the past
-            return self._carried(self.news, analysis, True) or self.publication
+            return self._carried(self.news, analysis, True) or (
+                self._news_time(whole_day=True) if self._in_topic(analysis, terms)
+                else self.publication)
         if reading.tense == "present":
             return self.publication
         if reading.tense == "past":
             carried = self._carried(self.story, analysis, False) or self._carried(
                 self.news, analysis, False
-            )
+            ) or self._carried_lead(analysis)
             if carried or self._is_background(analysis) or not self._in_topic(analysis, terms):
                 return carried
             return self._news_time()
         return None
 
-    def _news_time(self) -> Dating | None:
-        """The time of the news: the latest explicit time near publication, or its day."""
-        if self.news is None:
+    def lead_news(self, analysis: Analysis) -> Dating | None:
+        """The time of the news, for a statement of the lead told in the perfect or reported
+        and dated by the publication day as it was read ("Boeing have unveiled the 787 ...
+        Sunday was chosen as its date"): when the lead goes on to give it in a sentence about
+        the statement's people, or right after it about no one else. A report is dated to its
+        day; news in the perfect is the happening itself ("has made its maiden flight ...
+        lifted off at 08:30")."""
+        news = self.first_news
+        s = analysis.sentence
+        if news is None or news.sentence not in self.lead_sentences or news.sentence <= s.index:
+            return None
+        told = self.first_news_actors
+        if told & _participants(analysis) or (not told and news.sentence - s.index <= _REACH):
+            return _narrated(news.dating, whole_day=analysis.reporting)
+        return None
+
+    def _news_time(self, whole_day: bool = False) -> Dating | None:
+        """The time of the news: the first explicit time near publication (when the news the
+        article tells happened), else the publication day; `whole_day` for a statement made
+        that day, not at the hour the news happened."""
+        if self.first_news is None:
             return self.publication
-        base = self.news.dating.evidence
-        return Dating(
-            time=self.news.dating.time,
-            evidence=TimeEvidence(
-                text=base.text, value=base.value, start=base.start, end=base.end,
-                anchor=Anchor(kind="narrative", value=base.value, text=base.text),
-                rule="narrative",
-            ),
-            inferred=True,
-        )
+        return _narrated(self.first_news.dating, whole_day)
 
     def _headline_dating(self) -> Dating | None:
         if self.publication is None:
@@ -274,16 +307,15 @@ class Narrator:
         if story is None or not self.continues(story, analysis, by_proximity):
             return None
         story.actors = story.actors | _participants(analysis)
-        base = story.dating.evidence
-        return Dating(
-            time=story.dating.time,
-            evidence=TimeEvidence(
-                text=base.text, value=base.value, start=base.start, end=base.end,
-                anchor=Anchor(kind="narrative", value=base.value, text=base.text),
-                rule="narrative",
-            ),
-            inferred=True,
-        )
+        return _narrated(story.dating)
+
+    def _carried_lead(self, analysis: Analysis) -> Dating | None:
+        """The time the lead told the story at, for a statement about the article's own
+        actors that continues no later story ("The GAO upheld Boeing's protest")."""
+        story = self.lead_story
+        if story is None or not (_participants(analysis) & self.topic_actors):
+            return None
+        return _narrated(story.dating)
 
     def _continued_quote(self, analysis: Analysis) -> Dating | None:
         if self.previous is None:
@@ -321,8 +353,13 @@ class Narrator:
         told = Narrative(dating, s.paragraph, s.line, s.index, _participants(analysis))
         if self.story is None or not _contains(time, self.story.dating.time):
             self.story = told
+        if self.lead_story is None and self.reading_lead:
+            self.lead_story = told
         if self._is_news(time) and not self._earlier_than_statement(analysis, time):
             self.news = told
+            if self.first_news is None:
+                self.first_news = told
+                self.first_news_actors = told.actors
 
     def _earlier_than_statement(self, analysis: Analysis, time: EventTime) -> bool:
         """Narration of a happening before the statement that reported it ("stated on
@@ -334,6 +371,28 @@ class Narrator:
         return bool(
             said.start is not None and time.end is not None and time.end <= said.start
         )
+
+
+def _narrated(dating: Dating, whole_day: bool = False) -> Dating:
+    """A narrative's time for a statement that takes it: inferred, with the expression that
+    set the narrative as evidence (the day around it when `whole_day`)."""
+    base = dating.evidence
+    time = dating.time
+    if whole_day and time.start is not None and precision_rank(time.granularity) < (
+        precision_rank("day")
+    ):
+        day = pendulum.instance(time.start).start_of("day")
+        time = EventTime(value=time.value.partition("T")[0], start=day, end=day.add(days=1),
+                         granularity="day")
+    return Dating(
+        time=time,
+        evidence=TimeEvidence(
+            text=base.text, value=base.value, start=base.start, end=base.end,
+            anchor=Anchor(kind="narrative", value=base.value, text=base.text),
+            rule="narrative",
+        ),
+        inferred=True,
+    )
 
 
 def _opens_state(analysis: Analysis, dating: Dating) -> bool:

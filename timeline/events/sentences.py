@@ -32,6 +32,10 @@ _INNER_END = re.compile(r"[.!?…;:][\"”’'»)\]]*\s+\S")
 _PLAIN_END = re.compile(r"\b[a-z]{2,}([.!?]+[\"”’'»)\]]*)(?=\s+[\"“‘«(]?[A-Z0-9])")
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# How far ahead (in characters) the mark that closes a quotation left open at a line end is
+# looked for.
+_QUOTE_REACH = 2000
 
 
 class Token(NamedTuple):
@@ -166,8 +170,9 @@ def split(text: str, excluded: Sequence[Span] = ()) -> list[Sentence]:
     """The sentences of a document body, outside its excluded spans, in order."""
     sentences: list[Sentence] = []
     excluded = sorted(excluded, key=lambda s: s.start)
+    still_open = False
     for line_number, (line_start, line_end, paragraph) in enumerate(_lines(text)):
-        quote_open = False
+        quote_open = still_open and _closed_ahead(text, line_start)
         first = True
         for part_start, part_end in _subtract(line_start, line_end, excluded):
             for a, b in _sentence_spans(text, part_start, part_end):
@@ -187,4 +192,21 @@ def split(text: str, excluded: Sequence[Span] = ()) -> list[Sentence]:
                 )
                 quote_open = still_open
                 first = False
+        still_open = quote_open
     return sentences
+
+
+def _closed_ahead(text: str, start: int) -> bool:
+    """A quotation left open at the end of a line goes on into the line at `start`: the first
+    quotation mark ahead closes one ("... a home run.\"", "... into the cloud,\" said Jobs").
+    Text with one sentence per line breaks a quotation over lines so; a new paragraph of a
+    quotation opens again with a mark of its own, and then the line starts a quotation."""
+    found = _QUOTE_MARK.search(text, start, start + _QUOTE_REACH)
+    if found is None:
+        return False
+    mark = found.group()
+    if mark != '"':
+        return mark in _CLOSE_QUOTES
+    before = text[found.start() - 1] if found.start() > 0 else " "
+    after = text[found.end()] if found.end() < len(text) else " "
+    return not before.isspace() and not after.isalnum()  # glued to the words it ends

@@ -42,10 +42,19 @@ class VerbGroup:
         return self.tense != "nonfinite"
 
 
+# Prefixes a verb takes after a hyphen ("out-sold", "co-founded"), which lemminflect's
+# dictionary (of the English verbs this module reads) does not list.
+_VERB_PREFIXES = frozenset({"out", "over", "under", "co", "re", "pre", "mis", "up", "back",
+                            "cross", "counter"})
+
+
 @lru_cache(maxsize=65536)
 def verb_forms(word: str) -> tuple[tuple[str, str], ...]:
     """(lemma, form) readings of `word` as a verb; empty when it cannot be one."""
     lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+    prefix, hyphen, rest = word.partition("-")
+    if not lemmas and hyphen and prefix in _VERB_PREFIXES and "-" not in rest:
+        return tuple((f"{prefix}-{lemma}", tag) for lemma, tag in verb_forms(rest))
     if not lemmas and word.endswith("ed") and len(word) > 4:
         lemmas = lemminflect.getAllLemmasOOV(word, upos="VERB").get("VERB", ())
         forms = tuple((lemma, tag) for lemma in lemmas for tag in ("VBD", "VBN"))
@@ -332,12 +341,18 @@ class _Scanner:
 
     def _after_apposition(self, i: int, found: Sequence[VerbGroup]) -> bool:
         """"The software update, iPod Software 1.1.1, works with ...": the subject, then an
-        apposition closed by a comma, and no verb yet."""
-        if i < 2 or self.word(i - 1) != "," or any(g.finite for g in found):
+        apposition or a relative clause ("The government, which holds a share, opposes ...")
+        closed by a comma, and no verb yet outside it."""
+        if i < 2 or self.word(i - 1) != "," or any(
+            g.finite and not self._relative(g) for g in found
+        ):
             return False
         return sum(1 for t in self.tokens[:i] if t.text == ",") == 2 and (
             self.word(0) in self.lex.determiners or self.tokens[0].is_capitalised
         )
+
+    def _relative(self, group: VerbGroup) -> bool:
+        return self.word(self._previous_word(group.first)) in self.lex.relativizers
 
     def _object_follows(self, i: int) -> bool:
         """"airliner makes first flight": a determiner, number or name after the verb."""

@@ -25,12 +25,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from timeline.events.narrative import HEADLINE_RULE
+from timeline.events.narrative import HEADLINE_RULE, HEADLINE_RULES, PUBLICATION_RULE
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import Prepared, Weights, prepare_with_undated, similarity
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
 __all__ = ["MergeOptions", "merge_mentions"]
+
+# Evidence rules of times guessed from the publication day, not told by the sources.
+_PUBLICATION_RULES = frozenset({PUBLICATION_RULE, HEADLINE_RULE})
 
 
 @dataclass(frozen=True)
@@ -230,18 +233,17 @@ def _disjoint(a: EventTime, b: EventTime) -> bool:
 def merged_time(mentions: Sequence[Mention]) -> tuple[EventTime, list[Conflict]]:
     """The most precise time consistent with the mentions' own times, and any disagreement.
 
-    Explicitly dated mentions decide; inferred ones only when there are no others. Among the
-    readings, the one most mentions allow (contain) wins, then the most precise, then the
-    earliest; explicit readings disjoint from it are reported as a conflict.
+    Explicitly dated mentions decide; inferred ones only when there are no others, or to
+    refine the explicit reading with a finer time their own narrative told (`_refined`).
+    Among the readings, the one most mentions allow (contain) wins, then the most precise,
+    then the earliest; explicit readings disjoint from it are reported as a conflict.
     """
     explicit = [m for m in mentions if not m.inferred and m.time is not None]
     pool = explicit or [m for m in mentions if m.time is not None]
     times = [m.time for m in pool if m.time is not None]
-
-    def support(t: EventTime) -> int:
-        return sum(1 for other in times if _contains(other, t))
-
-    best = min(times, key=lambda t: (-support(t), _span(t), t.start is None, t.start, t.value))
+    best = _most_supported(times)
+    if explicit:
+        best = _refined(best, explicit, mentions)
     disagreeing = [m for m in explicit if m.time is not None and _disjoint(m.time, best)]
     if not disagreeing:
         return best, []
@@ -256,6 +258,31 @@ def merged_time(mentions: Sequence[Mention]) -> tuple[EventTime, list[Conflict]]
     return best, [Conflict(values=tuple(values), sources=tuple(sources), note=note)]
 
 
+def _most_supported(times: Sequence[EventTime]) -> EventTime:
+    """The reading most times allow (contain), then the most precise, then the earliest."""
+
+    def support(t: EventTime) -> int:
+        return sum(1 for other in times if _contains(other, t))
+
+    return min(times, key=lambda t: (-support(t), _span(t), t.start is None, t.start, t.value))
+
+
+def _refined(best: EventTime, explicit: Sequence[Mention], mentions: Sequence[Mention]
+             ) -> EventTime:
+    """A finer time inside the explicit reading, told by a source's own narrative ("first
+    flew in April 2005" / "lifted off at 08:30 UTC ... has made its maiden flight"): the
+    most precise time consistent with every explicit mention that agrees. A time guessed
+    from the publication day refines nothing: the happening may be any day of the period."""
+    agreeing = [m.time for m in explicit if m.time is not None and not _disjoint(m.time, best)]
+    finer = [
+        m.time for m in mentions
+        if m.inferred and m.time is not None and m.timex is not None
+        and m.timex.rule not in _PUBLICATION_RULES and _span(m.time) < _span(best)
+        and all(_contains(t, m.time) for t in agreeing)
+    ]
+    return _most_supported(finer) if finer else best
+
+
 def _representative(mentions: Sequence[Mention]) -> Mention:
     """The mention whose headline stands for the event: an article's own headline, else one
     explicitly dated, actual, and central (sharing most key terms with the others)."""
@@ -263,7 +290,7 @@ def _representative(mentions: Sequence[Mention]) -> Mention:
 
     def rank(m: Mention) -> tuple:
         centrality = sum(counts[k] - 1 for k in set(m.keywords))
-        headline = bool(m.timex and m.timex.rule == HEADLINE_RULE)  # written as a summary
+        headline = bool(m.timex and m.timex.rule in HEADLINE_RULES)  # written as a summary
         return (not headline, m.inferred, m.modality != "actual", -centrality, m.source,
                 m.start, m.id)
 

@@ -174,7 +174,7 @@ def _first_character_view(text: str) -> str:
 _ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built per candidate match (cheaper); never changed
 class Match:
     """One rule matching one stretch of text; `values` maps group names to meanings."""
 
@@ -665,9 +665,10 @@ def _compile_rule(
         return _expand_classes(_SLOT.sub(lambda m: f"(?:{macros.get(m.group('slot')) or lexicon.alternation(m.group('slot'))})", _spaces(prefix)), lexicon, derived)
 
     reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, head_leads.get(head_slot or "", _LEFT))
-    words = first_words(regex)
+    parsed = _parsed(regex)  # read once, for both
+    words = first_words(regex, parsed)
     return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
-                first_characters(regex), at_head, reach, words[0] if words else None, words[1] if words else ())
+                first_characters(regex, parsed), at_head, reach, words[0] if words else None, words[1] if words else ())
 
 
 @cache
@@ -692,12 +693,20 @@ def grammar(language: str) -> Grammar:
     return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
 
 
-def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
+def _parsed(regex: re.Pattern[str]) -> Any:
+    """The parsed form of a compiled pattern (None if it cannot be parsed again)."""
+    try:
+        return _sre_parser.parse(regex.pattern, regex.flags)
+    except re.error:
+        return None
+
+
+def first_characters(regex: re.Pattern[str], parsed: Any = None) -> frozenset[str] | None:
     """The lower-case characters a match of `regex` can begin with, or None when it could begin
     with almost anything. Read from the parsed pattern, so that a rule is not even tried where
     its first character cannot be."""
     try:
-        chars, _ = _first(_sre_parser.parse(regex.pattern, regex.flags))
+        chars, _ = _first(parsed if parsed is not None else _sre_parser.parse(regex.pattern, regex.flags))
     except (_AnyFirst, re.error):
         return None
     if chars & _DIGIT_CHARS:
@@ -708,7 +717,7 @@ def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
 _MAX_FIRST_WORDS = 4000
 
 
-def first_words(regex: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+def first_words(regex: re.Pattern[str], parsed: Any = None) -> tuple[frozenset[str], tuple[str, ...]] | None:
     """The runs of letters (lower case) a match of `regex` can begin with, when it begins with
     a letter: whole words (the pattern goes on with something else than a letter) and prefixes
     (the pattern may end right after them). None when they cannot be listed (a class such as
@@ -772,7 +781,8 @@ def first_words(regex: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]
             raise _AnyFirst
 
     try:
-        walk(list(_sre_parser.parse(regex.pattern, regex.flags)), 0, "", lambda acc: prefixes.add(acc) if acc else None)
+        items = parsed if parsed is not None else _sre_parser.parse(regex.pattern, regex.flags)
+        walk(list(items), 0, "", lambda acc: prefixes.add(acc) if acc else None)
     except (_AnyFirst, re.error, RecursionError):
         return None
     return frozenset(words), tuple(sorted(prefixes))

@@ -22,7 +22,9 @@ DATE_FIELDS = ("year", "month", "day", "weekday", "season", "quarter", "half", "
 TIME_FIELDS = ("hour", "pod")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass of this size takes six times as long to build, and the engine
+# builds one per candidate match. Treated as immutable all the same (copied with `replace`).
+@dataclass(slots=True)
 class Reading:
     start: int
     end: int
@@ -44,6 +46,7 @@ class Reading:
     decade: int | None = None
     decade_digits: int = 3
     century: int | None = None
+    nth: int | None = None  # "the first Tuesday in November": which of the month's weekdays (-1: the last)
     holiday: dict[str, Any] | None = None
     zone: str | None = None
     utc_offset: str | None = None
@@ -106,6 +109,8 @@ def _calendar(v: dict[str, Any]) -> dict[str, Any]:
         out["quarter"] = v["quarter"]
     if v.get("half") is not None:
         out["half"] = v["half"]
+    if v.get("nth") is not None:
+        out["nth"] = v["nth"]
     if v.get("fiscal"):
         out["fiscal"] = True
     if v.get("position") is not None:
@@ -183,6 +188,8 @@ def _plausible(fields: dict[str, Any]) -> bool:
     if month is not None and not 1 <= month <= 12:
         return False
     if day is not None and month is not None and day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return False
+    if fields.get("nth") is not None and fields["nth"] not in (-1, 1, 2, 3, 4, 5):
         return False
     return (fields.get("hour") or 0) <= 24 and (fields.get("minute") or 0) < 60
 

@@ -73,7 +73,7 @@ _AGAINST_NEAR_TENSE = 11  # ... against a tense cue right next to it
 _NEAR_LAST_WEEKEND = 3  # up to Wednesday, "the weekend" without a tense is the one just past
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: cheaper to build; only its anchor is filled in, once
 class Point:
     """A resolved point in time that later expressions can be anchored to."""
 
@@ -82,9 +82,10 @@ class Point:
     granularity: Granularity
     text: str | None = None
     position: int = 0  # where in the text it was mentioned
+    anchor: Anchor | None = None  # the anchor it gives, once asked for
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: cheaper to build; never changed once built
 class Resolved:
     type: TimexType
     value: str
@@ -111,6 +112,7 @@ class Resolver:
     standalone: bool = False
     tense_is_near: bool = False
     publication: Anchor | None = None
+    publication_point: Point | None = None
     # The same value, anchored the same way, resolves the same: its (immutable) result is shared.
     finished: dict[tuple[Any, ...], Resolved] = field(default_factory=dict)
 
@@ -150,7 +152,7 @@ class Resolver:
         if self.reference is None:
             return None
         if self.publication is None:  # one shared, immutable anchor per document
-            self.publication = Anchor(kind="publication", value=values.day_value(self.reference.date()))
+            self.publication = _anchor("publication", values.day_value(self.reference.date()))
         return self.publication
 
     def _anchor_point(self, kind: str, needed: str = "day", since: int = 0) -> tuple[Point | None, Anchor | None]:
@@ -160,11 +162,12 @@ class Resolver:
                 if point.position < since:
                     break
                 if _FINENESS[point.granularity] >= _FINENESS.get(needed, 7):
-                    return point, Anchor(kind="narrative", value=point.value, text=point.text)
+                    return point, _narrative_anchor(point)
         if self.reference is None:
             return None, None
-        point = Point(values.day_value(self.reference.date()), self.reference, "day")
-        return point, self._publication_anchor()
+        if self.publication_point is None:  # one per document
+            self.publication_point = Point(values.day_value(self.reference.date()), self.reference, "day")
+        return self.publication_point, self._publication_anchor()
 
     def _remember(self, resolved: Resolved, text: str, position: int) -> None:
         assert resolved.interval is not None and resolved.granularity is not None
@@ -233,6 +236,9 @@ class Resolver:
             return self._with_time(r, day, None) if day else None
         if r.month is None:
             return self._finish(f"{year:04d}", "DATE", r, None)
+        if r.nth is not None and r.weekday is not None:
+            nth_day = _nth_weekday(year, r.month, r.weekday, r.nth)
+            return self._with_time(r, nth_day, None) if nth_day.month == r.month else None
         if r.day is None:
             return self._finish(f"{year:04d}-{r.month:02d}", "DATE", r, None)
         try:
@@ -258,36 +264,34 @@ class Resolver:
         point, anchor = self._anchor_point(r.anchor)
         if point is None:
             return self._unanchored(r)
-        day = point.start.date().add(days=r.days or 0)
+        day = _day(point.start) + timedelta(days=r.days or 0)
         return self._with_time(r, day, anchor)
 
     def _weekday(self, r: Reading, tense: Tense | None) -> Resolved | None:
         point, anchor = self._anchor_point(r.anchor)
         if point is None:
             return self._unanchored(r)
-        base = point.start.date()
+        base = _day(point.start)
         weekday = r.weekday or 1
         today = base.isoweekday()
         back, ahead = (today - weekday) % 7, (weekday - today) % 7
         if r.shift == -1:
-            day = base.subtract(days=back or 7)
+            offset = -(back or 7)
         elif r.shift == 1:
-            day = base.add(days=ahead or 7)
+            offset = ahead or 7
         elif r.shift == 0:
-            day = base.add(days=weekday - today)
-        elif tense == "future":
-            day = base.add(days=ahead)
-        elif tense == "present" and ahead < back:
-            day = base.add(days=ahead)
+            offset = weekday - today
+        elif tense == "future" or (tense == "present" and ahead < back):
+            offset = ahead
         else:
-            day = base.subtract(days=back)
-        return self._with_time(r, day, anchor)
+            offset = -back
+        return self._with_time(r, base + timedelta(days=offset), anchor)
 
     def _yearless(self, r: Reading, tense: Tense | None) -> Resolved | None:
         # A month named just after a dated one belongs with it ("in June from $29.75 in March").
         recent = self._recent_dated() if r.shift is None and tense is None else None
         if recent is not None:
-            point, anchor = recent, Anchor(kind="narrative", value=recent.value, text=recent.text)
+            point, anchor = recent, _narrative_anchor(recent)
         else:
             point, anchor = self._anchor_point(r.anchor, "month")
         if point is None:
@@ -316,7 +320,7 @@ class Resolver:
         # The nearest occurrence, against the tense only when it is much nearer.
         def cost(year: int) -> tuple[float, float]:
             position = self._position_in_year(r, year)
-            months = _months_between(position, year, base) if r.day is not None or r.holiday is not None \
+            months = _months_between(position, year, base) if r.day is not None or r.holiday is not None or r.nth is not None \
                 else (year - base.year) * 12 + position[0] - base.month
             against = (tense == "past" and months > 0) or (tense == "future" and months < 0)
             penalty = (_AGAINST_NEAR_TENSE if self.tense_is_near else _AGAINST_TENSE) if against else 0
@@ -334,6 +338,9 @@ class Resolver:
             return (3 * r.quarter - 2, 1)
         if r.half is not None:
             return (6 * r.half - 5, 1)
+        if r.nth is not None and r.weekday is not None and r.month is not None:
+            day = _nth_weekday(year, r.month, r.weekday, r.nth)
+            return (day.month, day.day)
         return (r.month or 1, r.day or 1)
 
     def _time_only(self, r: Reading, tense: Tense | None = None) -> Resolved | None:
@@ -376,7 +383,7 @@ class Resolver:
         if point is None:
             return None
         moment = point.start.add(years=years)
-        anchor = Anchor(kind="narrative", value=point.value, text=point.text)
+        anchor = _narrative_anchor(point)
         return self._finish(_format(moment, point.granularity), "DATE", r, anchor)
 
     def _named_period(self, r: Reading) -> Resolved | None:
@@ -386,7 +393,7 @@ class Resolver:
             if r.completed and self.reference is not None and _period_end(point) > self.reference:
                 continue
             if point.granularity in ("quarter", "half") or (r.unit == "period" and point.granularity == "month"):
-                anchor = Anchor(kind="narrative", value=point.value, text=point.text)
+                anchor = _narrative_anchor(point)
                 return self._finish(point.value if point.granularity != "quarter" else _format(point.start, "quarter"), "DATE", r, anchor)
         if self.reference is None:
             return self._unanchored(r)
@@ -435,7 +442,7 @@ class Resolver:
         if r.anchor == "narrative" and r.count is None and unit == "year":
             # "the year", "the full year": the year of a recent point, else of publication
             recent = self._recent_point(_RECENT)
-            point, anchor = (recent, Anchor(kind="narrative", value=recent.value, text=recent.text)) if recent \
+            point, anchor = (recent, _narrative_anchor(recent)) if recent \
                 else self._anchor_point("publication", granularity)
         else:
             point, anchor = self._anchor_point(r.anchor, granularity)
@@ -535,7 +542,7 @@ class Resolver:
         if r.pod is not None and value.count("-") >= 2:
             value += f"T{r.pod}"
         type_: TimexType = "TIME" if r.pod is not None or r.hour is not None else "DATE"
-        return Resolved(type_, value, mod=r.mod, anchor=Anchor(kind="none", value=value))
+        return Resolved(type_, value, mod=r.mod, anchor=_anchor("none", value))
 
     # ---- durations and sets ----------------------------------------------------------------
 
@@ -574,6 +581,22 @@ class Resolver:
 
 
 # ---- helpers -------------------------------------------------------------------------------
+
+
+def _day(moment: datetime) -> date:
+    """The calendar day of a moment, as a plain date (whose arithmetic runs in C)."""
+    return date(moment.year, moment.month, moment.day)
+
+
+def _anchor(kind: str, value: str, text: str | None = None) -> Anchor:
+    return trusted(Anchor, {"kind": kind, "value": value, "text": text})
+
+
+def _narrative_anchor(point: Point) -> Anchor:
+    """The anchor a narrative point gives (made once per point: several expressions share it)."""
+    if point.anchor is None:
+        point.anchor = _anchor("narrative", point.value, point.text)
+    return point.anchor
 
 
 def _is_comparison(r: Reading) -> bool:

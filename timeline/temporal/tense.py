@@ -106,14 +106,20 @@ class TenseCues:
         first = max(0, start - _WINDOW)
         window = text[first:start]
         if first and _is_word_character(text[first - 1]):
-            window = _PARTIAL_WORD.sub("", window, count=1)  # "heduled" is not a past tense
+            cut = 0  # a word the window cuts in two is no cue: "heduled" is not a past tense
+            while cut < len(window) and _is_word_character(window[cut]):
+                cut += 1
+            window = window[cut:]
         breaks = list(self.clause_break.finditer(window))
         return window[breaks[-1].end() :] if breaks else window
 
     def _right_clause(self, text: str, end: int) -> str:
         window = text[end : end + _WINDOW]
         if end + _WINDOW < len(text) and _is_word_character(text[end + _WINDOW]):
-            window = _PARTIAL_WORD_AT_END.sub("", window, count=1)
+            cut = len(window)
+            while cut and _is_word_character(window[cut - 1]):
+                cut -= 1
+            window = window[:cut]
         found = self.clause_break.search(window)
         window = window[: found.start()] if found else window
         for another in self.right_clause_break.finditer(window):
@@ -129,23 +135,22 @@ def _is_word_character(ch: str) -> bool:
 def _joins_names(clause: str, start: int, end: int) -> bool:
     """Whether the conjunction at clause[start:end] joins two capitalised words ("the
     Abortion and Reproductive Rights League"), inside a name rather than between clauses."""
-    before = _LAST_WORD.search(clause, 0, start)
-    after = _FIRST_WORD.match(clause, end)
-    return bool(before and after and before.group(1)[:1].isupper() and after.group(1)[:1].isupper())
+    before = clause[:start].rstrip()
+    first = len(before)
+    while first and _is_word_character(before[first - 1]):
+        first -= 1
+    after = clause[end:].lstrip()
+    return before[first : first + 1].isupper() and after[:1].isupper()
 
 
-_PARTIAL_WORD = re.compile(r"^[\w'\u2019]+")
-_PARTIAL_WORD_AT_END = re.compile(r"[\w'\u2019]+$")
-_LAST_WORD = re.compile(r"(\w+)\s+$")
-_FIRST_WORD = re.compile(r"\s+(\w+)")
 
 
 _WORDS = re.compile(r"[\w'\u2019]+")
 
 
 def _phrase(words: list[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for w in ordered)
+    """An alternation of phrases (a trie: far faster to try than a flat list)."""
+    return trie_regex(sorted({w.lower() for w in words}), {" ": r"\s+", "'": "['\u2019]"}) if words else ""
 
 
 @cache

@@ -36,6 +36,7 @@ PARTS_OF_DAY = {"MO": (6, 12), "MI": (12, 13), "AF": (12, 18), "EV": (18, 22), "
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+@lru_cache(maxsize=8192)  # a document repeats its values
 def is_value(value: str) -> bool:
     return TIMEX_VALUE.fullmatch(value) is not None
 
