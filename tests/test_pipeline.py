@@ -1,6 +1,9 @@
 """The pipeline's own behaviour: worker processes give the same timeline as one process."""
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,3 +194,19 @@ def test_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch):
     assert died["article_0000005"].startswith("the worker process analysing it stopped")
     assert died["article_0000011"].startswith("the worker process reading it stopped")
     assert len(result.timeline.sources) == 23  # all but the one that could not be read
+
+
+def test_the_site_does_not_depend_on_the_hash_seed(corpus, tmp_path):
+    """Sets and dicts of strings iterate in an order that changes with PYTHONHASHSEED: nothing
+    written may follow it, or two runs on the same input would publish different sites."""
+    sites = []
+    for seed in ("1", "2"):
+        site = tmp_path / f"site-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "timeline", "build", str(corpus / "articles"), "--out", str(site), "--workers", "1"],
+            env=env, check=False, capture_output=True,
+        )
+        sites.append(site)
+    for name in ("timeline.json", "index.html"):
+        assert (sites[0] / name).read_bytes() == (sites[1] / name).read_bytes(), name
