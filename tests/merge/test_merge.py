@@ -223,3 +223,39 @@ def test_an_inference_disjoint_from_the_explicit_reading_does_not_move_it():
                                  inferred=True), "narrative")
     time, conflicts = merged_time([told, narrated])
     assert time.value == "2025-04" and conflicts == []
+
+
+def test_a_synonym_verb_tells_the_same_happening():
+    deal = {"stake", "billion", "shareholder", "offer"}
+    a = mention("a", 10, when("2025-03-04"), keywords=deal | {"acquire"},
+                actors=["Acme Corp", "Widget Ltd"], predicate="acquire")
+    b = mention("b", 10, when("2025-03-04"), keywords=deal | {"buy"},
+                actors=["Acme", "Widget"], predicate="buy", inferred=True)
+    [event] = merge_mentions([a, b])[0]
+    assert event.sources == ("a", "b")
+
+
+def test_an_opposite_verb_on_the_same_day_stays_apart():
+    a = mention("a", 10, when("2025-03-04"), keywords={"share", "percent", "rise"},
+                actors=["Acme"], predicate="rise")
+    b = mention("b", 10, when("2025-03-04"), keywords={"share", "percent", "fall"},
+                actors=["Widget"], predicate="fall")
+    c = mention("c", 10, when("2025-03-04"), keywords={"share", "percent", "climb"},
+                actors=["Acme"], predicate="climb")
+    events = merge_mentions([a, b, c])[0]
+    assert sorted(e.sources for e in events) == [("a", "c"), ("b",)]
+
+
+def test_a_shared_verb_and_actor_are_compared_however_common_the_verb():
+    # Many tellings of flights make "fly" a common word, left out of the rarest terms; two
+    # mentions sharing only it and an actor must still be compared.
+    filler = [mention(f"s{n}", 10, when("2025-04-27"), keywords={"fly", f"w{n}a", f"w{n}b"},
+                      actors=[f"Pilot{n}"], predicate="fly") for n in range(30)]
+    first = mention("a", 10, when("2025-04-27"), predicate="fly", actors=["Airbus A380"],
+                    keywords={"fly", *(f"a{n}" for n in range(14))})
+    again = mention("b", 10, when("2025-04-27"), predicate="fly", actors=["A380"],
+                    keywords={"fly", *(f"b{n}" for n in range(14))})
+    mentions = [first, again, *filler]
+    prepared, weights = prepare(mentions)
+    pairs = set(candidate_pairs(prepared, weights))
+    assert (0, 1) in pairs

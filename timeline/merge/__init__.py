@@ -179,13 +179,13 @@ def _told_again(
     for p in prepared:
         if p.refers_back and not p.inferred:
             for actor in p.actors:
-                index.setdefault((p.mention.predicate or "", actor), []).append(p.index)
+                index.setdefault((p.verb, actor), []).append(p.index)
     joined: dict[int, int] = {}
     for k, b in enumerate(background):
         if not b.refers_back or b.mention.modality == "hypothetical":
             continue
         candidates = sorted({i for actor in b.actors
-                             for i in index.get((b.mention.predicate or "", actor), ())})
+                             for i in index.get((b.verb, actor), ())})
         scored = [(similarity(b, prepared[i], weights)[0], -i) for i in candidates
                   if prepared[i].mention.source != b.mention.source]
         best = max(scored, default=None)

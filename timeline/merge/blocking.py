@@ -61,8 +61,15 @@ def probe_buckets(p: Prepared) -> list[Bucket]:
 
 
 def signature(p: Prepared, weights: Weights) -> list[str]:
-    """The keys a mention is indexed under: its actors, and its rarest terms."""
+    """The keys a mention is indexed under: its actors, its rarest terms, and its verb.
+
+    The verb always counts, however common: two tellings of one happening share it and an
+    actor ("the A380 flew" / "the A380 first flew in April") even when their other words differ.
+    """
     terms = sorted(p.terms, key=lambda t: (-weights.of(t), t))[:_SIGNATURE_TERMS]
+    verb = p.verb
+    if verb and verb in p.predicates and verb in p.terms and verb not in terms:
+        terms.append(verb)
     return [f"@{a}" for a in sorted(p.actors)] + terms
 
 

@@ -17,6 +17,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from timeline.events import lexicon as lexicons
+from timeline.merge.synonyms import happening_classes
 from timeline.types import Mention
 
 TimeRelation = Literal["equal", "nested", "overlap", "near", "recent", "earlier", "far"]
@@ -50,6 +51,7 @@ class Prepared:
     inferred: bool  # dated from the publication or the narrative, not by its own words
     refers_back: bool  # told with a verb of its own (not a statement): may name a past happening
     predicates: frozenset[str]  # the happening's verbs: the predicate, or an event noun's
+    verb: str = ""  # the predicate as compared: a synonym's class ("acquire" -> "buy")
     value: str = ""  # the time's TIMEX3 value
     bounds: tuple[float, float] = (0.0, 0.0)  # the time's start and end, as timestamps
     terms_mass: float = 0.0  # sum of squared term weights, for cosines
@@ -155,11 +157,13 @@ def _prepare(
     spelling: dict[str, str],
 ) -> tuple[list[Prepared], Weights]:
     lexicon = lexicons.load()
+    synonyms = happening_classes()
     prepared: list[Prepared] = []
     for m, days in mentions:
         if days is None:
             continue
         actors = frozenset(spelling.get(k, k) for k in m.actor_keys)
+        terms = frozenset(synonyms.get(k, k) for k in m.keywords)
         speaker = None
         person = False
         if m.attribution:
@@ -174,10 +178,11 @@ def _prepare(
         prepared.append(
             Prepared(
                 index=len(prepared), mention=m, first_day=days[0], last_day=days[1],
-                actors=actors, terms=frozenset(m.keywords), speaker=speaker,
+                actors=actors, terms=terms, speaker=speaker,
+                verb=synonyms.get(m.predicate or "", m.predicate or ""),
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
-                inferred=m.inferred or m.time is None, predicates=_predicates(m),
+                inferred=m.inferred or m.time is None, predicates=_predicates(m, terms),
                 value=m.time.value if m.time else "", bounds=_bounds(m),
                 refers_back=bool(m.predicate) and m.predicate not in _GENERAL_PREDICATES
                 and m.predicate not in lexicon.reporting_verbs,
@@ -200,18 +205,19 @@ def _prepare(
     return prepared, weights
 
 
-def _predicates(m: Mention) -> frozenset[str]:
-    """The verbs a mention's happening is told with: its predicate, or, for a general verb
-    ("be", "make"), the event words of its statement."""
+def _predicates(m: Mention, terms: frozenset[str]) -> frozenset[str]:
+    """The verbs a mention's happening is told with (as compared: `happening_classes`): its
+    predicate, or, for a general verb ("be", "make"), the event words of its statement."""
     if m.predicate and m.predicate not in _GENERAL_PREDICATES:
-        return frozenset({m.predicate})
-    return frozenset(m.keywords)
+        return frozenset({happening_classes().get(m.predicate, m.predicate)})
+    return terms
 
 
 def same_happening_words(a: Prepared, b: Prepared) -> bool:
-    """The two are told with the same verb, or one's verb is among the other's event words."""
+    """The two are told with the same verb (or synonyms), or one's verb is among the other's
+    event words."""
     pa, pb = a.mention.predicate, b.mention.predicate
-    if pa is not None and pa == pb:
+    if pa is not None and a.verb == b.verb:
         return True
     return bool(a.predicates & b.predicates) and (
         pa in _GENERAL_PREDICATES or pb in _GENERAL_PREDICATES
@@ -281,7 +287,7 @@ def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeR
     if relation == "far":
         return 0.0, relation
     if relation == "earlier" and not (
-        a.refers_back and b.refers_back and a.mention.predicate == b.mention.predicate
+        a.refers_back and b.refers_back and a.verb == b.verb
         and a.actors & b.actors
     ):
         return 0.0, relation
