@@ -194,6 +194,21 @@ def test_undated_background_joins_the_happening_another_source_dates():
     assert undated == [unrelated]
 
 
+def test_undated_background_joins_a_happening_dated_by_its_report_alone():
+    words = {"enter", "service", "commercial", "airliner"}
+    reported = mention("a", 0, when("2025-10-17"), keywords=words, actors=["A380"],
+                       predicate="enter", inferred=True)
+    background = mention("b", 10, None, keywords=words, actors=["A380"], predicate="enter",
+                         modality="future")
+    other_actor = mention("c", 10, None, keywords=words, actors=["B787"], predicate="enter")
+    other_verb = mention("d", 10, None, keywords=words - {"enter"} | {"leave"},
+                         actors=["A380"], predicate="leave")
+    events, undated = merge_mentions([reported, background, other_actor, other_verb])
+    [event] = events
+    assert event.sources == ("a", "b") and event.time.value == "2025-10-17"
+    assert undated == [other_actor, other_verb]
+
+
 def _dated_by(m, rule: str):
     return m.model_copy(update={"timex": m.timex.model_copy(update={"rule": rule})})
 

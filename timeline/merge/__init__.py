@@ -27,7 +27,13 @@ from dataclasses import dataclass
 
 from timeline.events.narrative import HEADLINE_RULE, HEADLINE_RULES, PUBLICATION_RULE
 from timeline.merge.blocking import candidate_pairs
-from timeline.merge.similarity import Prepared, Weights, prepare_with_undated, similarity
+from timeline.merge.similarity import (
+    Prepared,
+    Weights,
+    content,
+    prepare_with_undated,
+    similarity,
+)
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
 __all__ = ["MergeOptions", "merge_mentions"]
@@ -174,10 +180,13 @@ def _told_again(
 ) -> dict[int, int]:
     """Undated background that tells again a happening another statement dates ("When Jobs
     first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
-    the same verb about the same actor, with strong agreement, joins; the rest stays undated."""
+    the same verb about the same actor, with strong agreement, joins; the rest stays undated.
+    A happening dated only by its report's publication ("First A380 enters commercial
+    service", a headline) is a target too: the background has no time to contradict it, and
+    joining moves no date. The strongest agreement wins, then an explicit date, then the first."""
     index: dict[tuple[str, str], list[int]] = {}
     for p in prepared:
-        if p.refers_back and not p.inferred:
+        if p.refers_back:
             for actor in p.actors:
                 index.setdefault((p.verb, actor), []).append(p.index)
     joined: dict[int, int] = {}
@@ -186,11 +195,11 @@ def _told_again(
             continue
         candidates = sorted({i for actor in b.actors
                              for i in index.get((b.verb, actor), ())})
-        scored = [(similarity(b, prepared[i], weights)[0], -i) for i in candidates
-                  if prepared[i].mention.source != b.mention.source]
+        scored = [(content(b, prepared[i], weights), not prepared[i].inferred, -i)
+                  for i in candidates if prepared[i].mention.source != b.mention.source]
         best = max(scored, default=None)
         if best is not None and best[0] >= options.background_threshold:
-            joined[k] = -best[1]
+            joined[k] = -best[2]
     return joined
 
 
