@@ -274,3 +274,30 @@ def test_a_shared_verb_and_actor_are_compared_however_common_the_verb():
     prepared, weights = prepare(mentions)
     pairs = set(candidate_pairs(prepared, weights))
     assert (0, 1) in pairs
+
+
+
+def _delivered_and_delayed(delayed_source: str, delayed_start: int):
+    """A delivery told with its verb, and a delay whose words name the delivery ("the
+    airliner's delivery, due in March, was delayed")."""
+    delivered = mention("a", 10, when("2025-10-15"), predicate="deliver", actors=["Acme Air"],
+                        keywords={"deliver", *(f"a{n}" for n in range(6))})
+    delayed = mention(delayed_source, delayed_start, when("2025-10-15"), predicate="delay",
+                      actors=["Acme Air"],
+                      keywords={"delay", "deliver", *(f"b{n}" for n in range(5))})
+    return delivered, delayed
+
+
+def test_a_happening_named_by_a_noun_in_the_other_telling_joins_it():
+    delivered, delayed = _delivered_and_delayed("b", 10)
+    assert len(merge_mentions([delivered, delayed])[0]) == 1
+    # Sharing a word that names neither happening is not enough.
+    other = mention("c", 10, when("2025-10-15"), predicate="delay", actors=["Acme Air"],
+                    keywords={"delay", "a0", *(f"c{n}" for n in range(5))})
+    assert len(merge_mentions([delivered, other])[0]) == 2
+
+
+def test_one_article_naming_its_own_happenings_again_does_not_join_them():
+    # An article keeps to its topic: "the delivery" recurs in its other statements.
+    delivered, delayed = _delivered_and_delayed("a", 90)
+    assert len(merge_mentions([delivered, delayed])[0]) == 2
