@@ -352,19 +352,29 @@ class Resolver:
             day = day.subtract(days=1)  # "shortly after midnight" in the past: the one that began the day
         return self._with_time(r, day, anchor)
 
-    def _recent_period(self, within: int = _RECENT) -> Point | None:
-        """The latest quarter, half or month the text named shortly before the current reading."""
+    def _recent_period(self, within: int = _RECENT, reported: bool = False) -> Point | None:
+        """The latest quarter, half or month the text named shortly before the current reading.
+        `reported`: a period it compares with must have been over at publication unless named in
+        the same paragraph (a forecast "through the third quarter of 1990" is not the period
+        whose results the story reports)."""
         for point in reversed(self.narrative):
             if self.position - point.position > within:
                 return None
+            if reported and point.position < self.paragraph_start and self.reference is not None \
+                    and _period_end(point) > self.reference:
+                continue
             if point.granularity in ("quarter", "half", "month"):
                 return point
         return None
 
     def _recent_point(self, within: int) -> Point | None:
-        """The latest point the text named no more than `within` characters back."""
-        if self.narrative and self.position - self.narrative[-1].position <= within:
-            return self.narrative[-1]
+        """The latest point the text named no more than `within` characters back, in the same
+        paragraph (a new paragraph that says "the year" is back at the story's present)."""
+        if not self.narrative:
+            return None
+        point = self.narrative[-1]
+        if self.position - point.position <= within and point.position >= self.paragraph_start:
+            return point
         return None
 
     def _recent_dated(self) -> Point | None:
@@ -379,7 +389,8 @@ class Resolver:
     def _same_period_earlier(self, r: Reading, years: int) -> Resolved | None:
         """'a year earlier' after 'the third quarter': that quarter, `years` years before. "The
         year-earlier period" names a period: the story's latest, however far back it was named."""
-        point = self._recent_period(within=self.position + 1 if r.keep_period else _RECENT)
+        point = self._recent_period(within=self.position + 1, reported=True) if r.keep_period \
+            else self._recent_period()
         if point is None:
             return None
         moment = point.start.add(years=years)
