@@ -434,6 +434,8 @@ class Resolver:
         if unit == "weekend" and r.count is None:
             return self._weekend(r, tense)
         if r.count is not None and not isinstance(r.count, int | float):
+            if r.anchor == "narrative":  # "a few days later": after the story's time, not after now
+                return self._duration(r)
             return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
         if r.count is not None and r.count != int(r.count) and unit in ("year", "week"):
             # "a year and a half ago": 18 months ago, known to the month (a fraction of a day
@@ -459,18 +461,24 @@ class Resolver:
             point, anchor = self._anchor_point(r.anchor, granularity)
         if point is None:
             return self._unanchored(r)
+        if r.anchor == "narrative" and r.count is not None and point is self.publication_point \
+                and _FINENESS[granularity] > _FINENESS["day"]:
+            return self._duration(r)  # "an hour later" with no clock time in the story: only the time between
         moment = point.start
         if amount != int(amount):
             return self._duration(r)  # "a minute and a half later": the time between is all it says
         moment = moment.add(**{keyword: int(amount) * size})
         if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity] \
                 and unit != "year":
-            granularity = point.granularity if _FINENESS[point.granularity] <= _FINENESS["day"] else "day"
+            if _FINENESS[granularity] <= _FINENESS["day"]:  # "two days later", after a clock time: a day
+                granularity = point.granularity if _FINENESS[point.granularity] <= _FINENESS["day"] else "day"
+            else:  # "an hour later", after "9 p.m.": the clock time it reaches
+                granularity = point.granularity
         if unit == "weekend":
             return self._finish(values.week_value(moment.date()) + "-WE", "DATE", r, anchor)
         if r.pod is not None or r.hour is not None or granularity == "day":
             return self._with_time(r, moment.date(), anchor)
-        return self._finish(_format(moment, granularity), "DATE", r, anchor)
+        return self._finish(_format(moment, granularity), "TIME" if _FINENESS[granularity] > _FINENESS["day"] else "DATE", r, anchor)
 
     def _with_time(self, r: Reading, day: date, anchor: Anchor | None) -> Resolved:
         value = values.day_value(day)
