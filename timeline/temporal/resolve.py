@@ -454,9 +454,12 @@ class Resolver:
             amount = r.shift or 0
         if r.anchor == "narrative" and r.count is None and unit == "year":
             # "the year", "the full year": the year of a recent point, else of publication
-            recent = self._recent_point(_RECENT)
+            # ("the latest fiscal year": the last one over at publication, whatever the story named)
+            recent = None if r.completed else self._recent_point(_RECENT)
             point, anchor = (recent, _narrative_anchor(recent)) if recent \
                 else self._anchor_point("publication", granularity)
+            if r.completed:
+                amount = -1
         else:
             point, anchor = self._anchor_point(r.anchor, granularity)
         if point is None:
