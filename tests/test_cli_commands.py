@@ -51,6 +51,16 @@ def test_tag_rejects_unreadable_dct(tmp_path):
     result = runner.invoke(app, ["tag", str(path), "--dct", "next tuesday-ish"])
     assert result.exit_code == 2
     assert "--dct" in result.output
+    assert "2025-08-19" in result.output, "the message shows the form to write"
+
+
+def test_an_impossible_date_is_refused_with_the_form_to_write(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Monday", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-02-30"])
+    assert result.exit_code == 2
+    assert "'2025-02-30' is not a valid ISO 8601 date" in result.output
+    assert "Unable to parse" not in result.output
 
 
 def test_tag_non_utf8_names_the_file(tmp_path):

@@ -67,7 +67,10 @@ def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTim
     try:
         parsed = pendulum.parse(value, exact=True, tz=None)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
-        raise UserError(f"{what} {value!r} is not an ISO 8601 date or datetime ({exc})") from exc
+        # pendulum's own message ("Unable to parse string []") says nothing the user can act on.
+        raise UserError(
+            f"{what} {value!r} is not a valid ISO 8601 date or datetime; write it as 2025-08-19 or 2025-08-19T16:32-04:00"
+        ) from exc
     if isinstance(parsed, pendulum.DateTime):
         if parsed.tzinfo is None:
             try:
