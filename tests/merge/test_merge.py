@@ -301,3 +301,27 @@ def test_one_article_naming_its_own_happenings_again_does_not_join_them():
     # An article keeps to its topic: "the delivery" recurs in its other statements.
     delivered, delayed = _delivered_and_delayed("a", 90)
     assert len(merge_mentions([delivered, delayed])[0]) == 2
+
+
+def test_a_back_reference_sharing_only_a_common_actor_does_not_join():
+    # Months apart, "Acme launched the Music Store" and "Acme launches the Phone" share the
+    # verb and the company every story names, but not what was launched.
+    # Other stories (a year before) name the company and the products too, so the company
+    # carries some weight, but less than what was launched.
+    others = ["Acme", "Acme", "Music Store", "Music Store", "Phone", "Phone"]
+    filler = [mention(f"f{n}", 10, when(f"2024-0{n + 1}-10"), actors=[name],
+                      keywords={f"filler{n}"}, predicate="report")
+              for n, name in enumerate(others)]
+    store = mention("a", 10, when("2025-04-28"), keywords={"launch"}, predicate="launch",
+                    actors=["Acme", "Music Store"])
+    phone = mention("b", 10, when("2025-09-06"), keywords={"launch"}, predicate="launch",
+                    actors=["Acme", "Phone"], inferred=True)
+    background = mention("c", 10, None, keywords={"launch"}, predicate="launch",
+                         actors=["Acme", "Phone"])
+    events, undated = merge_mentions([store, phone, background, *filler])
+    assert not any("a" in e.sources and len(e.sources) > 1 for e in events)
+    # The same product told again months later does join.
+    again = mention("d", 10, when("2025-09-06"), keywords={"launch"}, predicate="launch",
+                    actors=["Acme", "Music Store"], inferred=True)
+    events, _ = merge_mentions([store, again, *filler])
+    assert any({"a", "d"} <= set(e.sources) for e in events)

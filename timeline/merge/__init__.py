@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from timeline.events.narrative import HEADLINE_RULE, HEADLINE_RULES, PUBLICATION_RULE
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import (
+    BACK_REFERENCE_ACTORS,
     Prepared,
     Weights,
+    actor_overlap,
     content,
     prepare_with_undated,
     similarity,
@@ -180,7 +182,8 @@ def _told_again(
 ) -> dict[int, int]:
     """Undated background that tells again a happening another statement dates ("When Jobs
     first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
-    the same verb about the same actor, with strong agreement, joins; the rest stays undated.
+    the same verb about the same actors (most of their weight shared), with strong agreement,
+    joins; the rest stays undated.
     A happening dated only by its report's publication ("First A380 enters commercial
     service", a headline) is a target too: the background has no time to contradict it, and
     joining moves no date. The strongest agreement wins, then an explicit date, then the first."""
@@ -196,7 +199,8 @@ def _told_again(
         candidates = sorted({i for actor in b.actors
                              for i in index.get((b.verb, actor), ())})
         scored = [(content(b, prepared[i], weights), not prepared[i].inferred, -i)
-                  for i in candidates if prepared[i].mention.source != b.mention.source]
+                  for i in candidates if prepared[i].mention.source != b.mention.source
+                  and actor_overlap(b, prepared[i], weights) >= BACK_REFERENCE_ACTORS]
         best = max(scored, default=None)
         if best is not None and best[0] >= options.background_threshold:
             joined[k] = -best[2]

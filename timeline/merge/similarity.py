@@ -30,6 +30,10 @@ CONFLICT_WINDOW_DAYS = 1
 # A time inferred from the publication ("have defeated", reported the next day) covers the
 # days just before it: an explicit time this many days earlier is the same happening's.
 RECENT_WINDOW_DAYS = 3
+# Share of the smaller side's actor weight two mentions must share for a back-reference: months
+# apart, "Apple launched the iTunes Store" and "Apple launches 3G iPhone" share a verb and the
+# company, but what was launched is an actor of one only.
+BACK_REFERENCE_ACTORS = 0.5
 # Predicates that name no happening of their own: the happening is in their words
 # ("deliveries ... are not due until October", "made its maiden flight").
 _GENERAL_PREDICATES = frozenset({"be", "have", "make", "take", "give", "get", "do", "hold"})
@@ -251,7 +255,7 @@ def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
     return "overlap"
 
 
-def _actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
+def actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
     """Weighted overlap coefficient of actors: shared weight over the smaller side's weight."""
     if not a.actors or not b.actors:
         return 0.0
@@ -273,7 +277,7 @@ def _cosine(a: Prepared, b: Prepared, weights: Weights) -> float:
 def content(a: Prepared, b: Prepared, weights: Weights) -> float:
     """How much two mentions say the same thing, 0..1, whatever their times."""
     terms = _cosine(a, b, weights)
-    actors = _actor_overlap(a, b, weights)
+    actors = actor_overlap(a, b, weights)
     score = 0.55 * terms + 0.3 * actors + (0.1 if same_happening_words(a, b) else 0.0)
     if a.speaker and b.speaker:
         if a.speaker == b.speaker:
@@ -294,7 +298,7 @@ def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeR
         return 0.0, relation
     if relation == "earlier" and not (
         a.refers_back and b.refers_back and a.verb == b.verb
-        and a.actors & b.actors
+        and actor_overlap(a, b, weights) >= BACK_REFERENCE_ACTORS
     ):
         return 0.0, relation
     score = content(a, b, weights)
