@@ -6,15 +6,17 @@ Contract used by the pipeline:
 
 Events come sorted by time, then id; the output depends only on the input (deterministic).
 
-How: dated mentions are blocked by time and indexed by actor and term (`blocking`), candidate
-pairs are scored (`similarity`), and clusters grow by average linkage, strongest pairs first: two
+How: dated mentions are blocked by time and indexed by actor, verb and term (`blocking`),
+candidate pairs are scored (`similarity`; verbs that tell one happening in other words,
+"acquire" / "buy", are compared as one: `synonyms`), and clusters grow by average linkage,
+strongest pairs first: two
 clusters join only when their mentions agree on average, so one shared name cannot chain two
 happenings of the same day together. Statements one speaker makes on one occasion in one
 article (consecutive, same time) are linked as one happening. The merged time is the most precise
 time consistent with every mention's own time; when sources put the same happening on
 different dates, the event keeps both readings as a `Conflict`. A time inferred from the
 publication meets an explicit time just before it; an inferred or undated back-reference joins
-an earlier dated happening told with the same verb about the same actor, when the words agree
+an earlier dated happening told with the same verb about the same actors, when the words agree
 strongly (`similarity.time_relation`, `blocking`, `_told_again`).
 """
 

@@ -3,6 +3,8 @@
 Terms and actors are weighted by how rare they are in the corpus being merged (inverse document
 frequency over mentions), so "Trump" in a corpus about Trump counts for little and "framework"
 for a lot. Actor keys are normalised across sources first: "zelensky" and "zelenskyy" are one key.
+Verbs, and terms that are verbs or event nouns read as verbs, are compared through their synonym
+class (`synonyms`): "acquired" and "the purchase" meet on "buy".
 """
 
 from __future__ import annotations
