@@ -6,7 +6,7 @@ from merge_fixtures import mention, when
 
 from timeline.merge import merge_mentions, merged_time
 from timeline.merge.blocking import candidate_pairs
-from timeline.merge.similarity import prepare, spelling_map
+from timeline.merge.similarity import acronym_map, prepare, spelling_map
 
 BRIEFING = {"framework", "security", "guarantee", "national", "team", "peace"}
 MEETING = {"meet", "leader", "white", "summit", "european"}
@@ -325,3 +325,22 @@ def test_a_back_reference_sharing_only_a_common_actor_does_not_join():
                     actors=["Acme", "Music Store"], inferred=True)
     events, _ = merge_mentions([store, again, *filler])
     assert any({"a", "d"} <= set(e.sources) for e in events)
+
+
+def _filing(source: str, key: str):
+    m = mention(source, 10, when("2025-06-01"), predicate="file", actors=[key],
+                keywords={"file", "bankruptcy", f"{source}1", f"{source}2", f"{source}3"})
+    return m.model_copy(update={"actor_keys": (key,)})
+
+
+def test_a_name_and_its_acronym_in_two_documents_are_one_actor():
+    assert acronym_map(["general motors", "gm", "european aeronautic defence and space",
+                        "eads"]) == {"general motors": "gm",
+                                     "european aeronautic defence and space": "eads"}
+    [event] = merge_mentions([_filing("a", "general motors"), _filing("b", "gm")])[0]
+    assert event.sources == ("a", "b")
+
+
+def test_an_acronym_two_names_share_joins_neither():
+    assert acronym_map(["bea", "british european airways", "blue eyed arabs"]) == {}
+    assert len(merge_mentions([_filing("a", "general motors"), _filing("b", "gma")])[0]) == 2

@@ -136,6 +136,32 @@ def spelling_map(keys: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+# Words an acronym skips: "European Aeronautic Defence and Space" is EADS.
+_ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "&", "de", "du", "des", "la", "le"})
+
+
+def acronym_map(keys: Iterable[str]) -> dict[str, str]:
+    """Key -> canonical key, joining a name and its acronym across documents ("general motors"
+    / "gm", "united states air force" / "usaf"): a document that spells a name out and uses
+    its acronym joins them itself; another may use only one. An acronym two names share
+    ("bea") joins neither; the more frequent spelling is canonical (then the acronym)."""
+    counts = Counter(keys)
+    names: dict[str, list[str]] = defaultdict(list)
+    for key in counts:
+        words = [w for w in key.split() if w not in _ACRONYM_SKIPS]
+        if len(words) >= 2 and all(w[:1].isalpha() for w in words):
+            names["".join(w[0] for w in words)].append(key)
+    mapping: dict[str, str] = {}
+    for acronym, full in names.items():
+        if acronym in counts and len(full) == 1:
+            name = full[0]
+            if counts[name] > counts[acronym]:
+                mapping[acronym] = name
+            else:
+                mapping[name] = acronym
+    return mapping
+
+
 def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
     """Prepared dated mentions (in input order) and the corpus weights."""
     prepared, _, weights = prepare_with_undated(mentions, ())
@@ -148,6 +174,9 @@ def prepare_with_undated(
     """Prepared dated mentions, prepared undated ones (placed after every time, as if told
     last: what they tell can only be earlier), and the weights of the dated ones."""
     spelling = spelling_map(k for m in mentions for k in m.actor_keys)
+    acronyms = acronym_map(spelling.get(k, k) for m in mentions for k in m.actor_keys)
+    spelling = {k: acronyms.get(v, v) for k, v in spelling.items()} | {
+        k: v for k, v in acronyms.items() if k not in spelling}
     dated, weights = _prepare([(m, day_range(m)) for m in mentions], None, spelling)
     later = [(m, (UNDATED_DAY, UNDATED_DAY)) for m in undated]
     rest, _ = _prepare(later, weights, spelling)
