@@ -344,3 +344,12 @@ def test_a_name_and_its_acronym_in_two_documents_are_one_actor():
 def test_an_acronym_two_names_share_joins_neither():
     assert acronym_map(["bea", "british european airways", "blue eyed arabs"]) == {}
     assert len(merge_mentions([_filing("a", "general motors"), _filing("b", "gma")])[0]) == 2
+
+
+def test_a_statement_naming_a_happening_is_not_that_happening():
+    met = mention("a", 10, when("2025-08-18"), predicate="meet", actors=["Donald Trump"],
+                  keywords={"meet", *(f"a{n}" for n in range(6))})
+    remark = mention("b", 10, when("2025-08-18"), predicate="say", actors=["Trump"],
+                     attribution="Mark Rutte",
+                     keywords={"meet", "breakthrough", *(f"b{n}" for n in range(5))})
+    assert len(merge_mentions([met, remark])[0]) == 2

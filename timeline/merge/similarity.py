@@ -251,8 +251,8 @@ def _predicates(m: Mention, terms: frozenset[str]) -> frozenset[str]:
 def same_happening_words(a: Prepared, b: Prepared) -> bool:
     """The two are told with the same verb (or synonyms), or one names the happening the
     other's verb tells: a general verb's event words ("made its maiden flight" / "flew"), or
-    any telling's words ("the delivery ... was delayed" / "was delivered today"). A reporting
-    verb names no happening of its own: "said" in another sentence's words says nothing."""
+    another source's words ("the delivery ... was delayed" / "was delivered today"). A
+    statement naming a happening ("said the meeting went well") is not that happening."""
     pa, pb = a.mention.predicate, b.mention.predicate
     if pa is not None and a.verb == b.verb:
         return True
@@ -262,7 +262,9 @@ def same_happening_words(a: Prepared, b: Prepared) -> bool:
         return True
     if a.mention.source == b.mention.source:
         return False  # one article keeps to its topic: its words recur from happening to happening
-    return (not a.reporting and a.verb in b.terms) or (not b.reporting and b.verb in a.terms)
+    if a.reporting or b.reporting:
+        return False  # a statement about a happening ("said the meeting went well") is not it
+    return a.verb in b.terms or b.verb in a.terms
 
 
 def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
