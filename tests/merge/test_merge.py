@@ -353,3 +353,23 @@ def test_a_statement_naming_a_happening_is_not_that_happening():
                      attribution="Mark Rutte",
                      keywords={"meet", "breakthrough", *(f"b{n}" for n in range(5))})
     assert len(merge_mentions([met, remark])[0]) == 2
+
+
+def test_a_reaction_naming_a_happening_stays_apart_from_it():
+    shot = mention("a", 10, when("2025-10-23"), predicate="shoot", actors=["Slepian"],
+                   keywords={"shoot", *(f"a{n}" for n in range(6))})
+    condemned = mention("b", 10, when("2025-10-25"), predicate="condemn", actors=["Slepian"],
+                        inferred=True, keywords={"condemn", "shoot", *(f"b{n}" for n in range(5))})
+    assert len(merge_mentions([shot, condemned])[0]) == 2
+
+
+def test_a_report_dated_by_its_publication_meets_the_happening_days_before():
+    words = {"contract", "tanker", "billion", "award", "air", "force"}
+    won = mention("a", 10, when("2025-02-26"), predicate="win",
+                  actors=["Northrop", "EADS"], keywords=words | {"win"})
+    beaten = mention("b", 10, when("2025-03-01"), predicate="beat", inferred=True,
+                     actors=["Northrop", "EADS"], keywords=words | {"beat"})
+    prepared, weights = prepare([won, beaten])
+    assert (0, 1) in set(candidate_pairs(prepared, weights))
+    [event] = merge_mentions([won, beaten])[0]
+    assert event.time.value == "2025-02-26"

@@ -19,7 +19,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from timeline.events import lexicon as lexicons
-from timeline.merge.synonyms import happening_classes
+from timeline.merge.synonyms import course_verbs, happening_classes
 from timeline.types import Mention
 
 TimeRelation = Literal["equal", "nested", "overlap", "near", "recent", "earlier", "far"]
@@ -58,6 +58,7 @@ class Prepared:
     refers_back: bool  # told with a verb of its own (not a statement): may name a past happening
     predicates: frozenset[str]  # the happening's verbs: the predicate, or an event noun's
     verb: str = ""  # the predicate as compared: a synonym's class ("acquire" -> "buy")
+    tells_course: bool = False  # its verb tells the course of a happening its words name
     value: str = ""  # the time's TIMEX3 value
     bounds: tuple[float, float] = (0.0, 0.0)  # the time's start and end, as timestamps
     terms_mass: float = 0.0  # sum of squared term weights, for cosines
@@ -192,7 +193,7 @@ def _prepare(
     spelling: dict[str, str],
 ) -> tuple[list[Prepared], Weights]:
     lexicon = lexicons.load()
-    synonyms = happening_classes()
+    synonyms, course = happening_classes(), course_verbs()
     prepared: list[Prepared] = []
     for m, days in mentions:
         if days is None:
@@ -215,6 +216,7 @@ def _prepare(
                 index=len(prepared), mention=m, first_day=days[0], last_day=days[1],
                 actors=actors, terms=terms, speaker=speaker,
                 verb=synonyms.get(m.predicate or "", m.predicate or ""),
+                tells_course=(m.predicate or "") in course,
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
                 inferred=m.inferred or m.time is None, predicates=_predicates(m, terms),
@@ -251,8 +253,9 @@ def _predicates(m: Mention, terms: frozenset[str]) -> frozenset[str]:
 def same_happening_words(a: Prepared, b: Prepared) -> bool:
     """The two are told with the same verb (or synonyms), or one names the happening the
     other's verb tells: a general verb's event words ("made its maiden flight" / "flew"), or
-    another source's words ("the delivery ... was delayed" / "was delivered today"). A
-    statement naming a happening ("said the meeting went well") is not that happening."""
+    another source's words, when they tell its course ("the delivery ... was delayed" / "was
+    delivered today"). A statement or a reaction naming a happening ("said the meeting went
+    well", "condemned the shooting") is a happening of its own."""
     pa, pb = a.mention.predicate, b.mention.predicate
     if pa is not None and a.verb == b.verb:
         return True
@@ -262,9 +265,7 @@ def same_happening_words(a: Prepared, b: Prepared) -> bool:
         return True
     if a.mention.source == b.mention.source:
         return False  # one article keeps to its topic: its words recur from happening to happening
-    if a.reporting or b.reporting:
-        return False  # a statement about a happening ("said the meeting went well") is not it
-    return a.verb in b.terms or b.verb in a.terms
+    return (a.tells_course and b.verb in a.terms) or (b.tells_course and a.verb in b.terms)
 
 
 def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
