@@ -22,7 +22,14 @@ from timeline.events.actors import Actor, Registry, find_actors
 from timeline.events.derivation import named_happening
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Sentence, Token
-from timeline.events.tense import Tense, VerbGroup, clause_modality, verb_forms, verb_groups
+from timeline.events.tense import (
+    Tense,
+    VerbGroup,
+    clause_modality,
+    is_noun,
+    verb_forms,
+    verb_groups,
+)
 from timeline.types import Modality, Timex
 
 _EVENT_TIMEX_TYPES = frozenset({"DATE", "TIME"})
@@ -47,6 +54,7 @@ class Reading:
     modality: Modality
     main: bool
     timex: Timex | None = None
+    participle: bool = False  # a participle telling of the noun before it ("a deal begun")
 
 
 @dataclass
@@ -292,6 +300,9 @@ class _SentenceReader:
             group = next((g for g in self.groups if g.head == j), None)
             if group:
                 return j, group.lemma, False
+            participle = self.reduced_relative(j)
+            if participle:
+                return j, participle, False
         if main is not None and main.head < first and not quoted and not self._opens_clause(first):
             return -1, "", False
         for g in self.groups:
@@ -300,6 +311,72 @@ class _SentenceReader:
             ):
                 return g.head, g.lemma, False
         return -1, "", False
+
+    def reduced_relative(self, j: int) -> str | None:
+        """The verb of a past participle that tells a happening of the noun before it ("a deal
+        begun last year", "Jobs, born in 1955, ..."): a time after it dates the participle,
+        not the sentence's main verb. Not an adjective after a determiner ("the planned
+        launch"), nor a participle used as a preposition ("compared with a year earlier")."""
+        token = self.tokens[j]
+        if j == 0 or j in self.blocked or not token.is_word or token.is_capitalised:
+            return None
+        if token.lower in self.lex.prepositional_participles or any(
+            g.first <= j <= g.head for g in self.groups
+        ):
+            return None
+        lemma = next((lemma for lemma, tag in verb_forms(token.lower) if tag == "VBN"), None)
+        before = self.tokens[j - 1]
+        after_noun = before.is_word and not self.lex.is_function_word(before.lower) and (
+            before.is_capitalised or is_noun(before.lower)
+        )
+        # A passive participle takes no object: a phrase, a time or the clause's end follows
+        # it ("an update released Thursday"), not a name ("won 'Fox & Friends'").
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        no_object = nxt is None or j + 1 in self.blocked or nxt.lower in self.lex.prepositions or (
+            nxt.text in {",", ".", ";"}
+        )
+        if not (lemma and no_object and (after_noun or before.text == ",")):
+            return None
+        return None if self._contact_clause(j) else lemma
+
+    def _participle_happening(self, j: int, lemma: str) -> str:
+        """A light verb's participle ("development of a replacement, begun two years ago",
+        "a conference held by Apple") tells of the happening its noun phrase names: that
+        noun's verb, when the phrase names one."""
+        if lemma not in self.lex.light_verbs:
+            return lemma
+        k = j - 1
+        if k > 0 and self.tokens[k].text == ",":
+            k -= 1
+        while k >= 0 and self.tokens[k].text not in {",", ";", ":"} and (
+            self.tokens[k].lower not in self.lex.subordinators
+            and self.tokens[k].lower not in self.lex.relativizers
+            and k not in self.blocked and not any(g.head == k for g in self.groups)
+        ):
+            k -= 1
+        for i in range(k + 1, j):
+            token = self.tokens[i]
+            if token.is_word and not self.lex.is_function_word(token.lower):
+                verb = named_happening(token.bare.lower(), self.lex.language)
+                if verb:
+                    return verb
+        return lemma
+
+    def _contact_clause(self, j: int) -> bool:
+        """"something the president mentioned in his interview": a noun phrase right after
+        another noun is the subject of a relative clause with no "that"; its verb is finite."""
+        k = j - 1
+        while k >= 0 and self.tokens[k].is_word and not self.lex.is_function_word(
+            self.tokens[k].lower
+        ):
+            k -= 1
+        if k < 0 or self.tokens[k].lower not in self.lex.determiners:
+            return False
+        k -= 1
+        if k < 0 or not self.tokens[k].is_word:
+            return False
+        word = self.tokens[k].lower
+        return not self.lex.is_function_word(word) and not verb_forms(word)
 
     def _opens_clause(self, first: int) -> bool:
         """The time opens a subordinate clause: only prepositions stand between it and the
@@ -425,11 +502,16 @@ class _SentenceReader:
                 continue
             if head < 0 or head in embedded or lemma in _STATES:
                 continue  # "was", "has": a state, not a happening of its own
+            participle = group is None and not noun  # "a deal begun last year"
+            if participle:
+                lemma = self._participle_happening(head, lemma)
+                group = VerbGroup(head, head, lemma, "past", "future" if self.tokens[
+                    head].lower in self.lex.future_be_cues else "actual")  # "expected in 2009"
             modality = clause_modality(self.tokens, group, self.lex) if group else "actual"
             if noun and main is not None and main.modality != "actual":
                 modality = main.modality
             tense: Tense = group.tense if group else "past"
-            embedded[head] = Reading(head, lemma, noun, tense, modality, False, timex)
+            embedded[head] = Reading(head, lemma, noun, tense, modality, False, timex, participle)
         readings: list[Reading] = []
         if main is not None:
             timex = _most_precise(main_times)

@@ -149,9 +149,12 @@ class _Builder:
                 return j - 1
         return end
 
-    def subject_start(self, first: int) -> int:
-        """Where the subject before token `first` begins (back to a boundary)."""
+    def subject_start(self, first: int, participle: bool = False) -> int:
+        """Where the subject before token `first` begins (back to a boundary); a participle
+        set off by a comma tells of the noun phrase before the comma ("Jobs, born in 1955")."""
         j = first - 1
+        if participle and j > 0 and self.tokens[j].text == ",":
+            j -= 1
         while j >= 0:
             t = self.tokens[j]
             if t.text in _STOP_AT or t.text in "“”\"" or t.lower in self.lex.subordinators:
@@ -163,12 +166,12 @@ class _Builder:
 
     def verbal(self, reading: Reading) -> list[str]:
         first, head = self.verb_span(reading)
-        start = self.subject_start(first)
+        start = self.subject_start(first, reading.participle)
         end = self.clause_end(head + 1)
         indexes = list(range(start, end + 1))
         if reading.modality == "actual":
             indexes = [i for i in indexes if not (first <= i < head)]  # "has said" -> "says"
-            if self._passive(first, head):
+            if reading.participle or self._passive(first, head):
                 return self.words(indexes, None)
         else:
             return self.words(indexes, None)
@@ -308,7 +311,7 @@ def clause_span(analysis: Analysis, reading: Reading, lexicon: Lexicon) -> tuple
     event noun) and complement, up to the next aside or clause boundary."""
     builder = _Builder(analysis, lexicon)
     first, head = builder.verb_span(reading) if not reading.noun else (reading.head, reading.head)
-    return builder.subject_start(first), builder.clause_end(head + 1)
+    return builder.subject_start(first, reading.participle), builder.clause_end(head + 1)
 
 
 def best_quote(quotes: Sequence[str], max_words: int = 10) -> str | None:

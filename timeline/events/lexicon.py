@@ -38,6 +38,7 @@ class Lexicon:
     background_cues: tuple[str, ...]
     general_words: frozenset[str]
     background_adverbs: frozenset[str]
+    prepositional_participles: frozenset[str]
     min_words: int
     # modality
     future_auxiliaries: frozenset[str]
@@ -191,6 +192,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         background_cues=tuple(str(c).lower() for c in grammar.get("background_cues", ())),
         general_words=_words(grammar, "general_words"),
         background_adverbs=_words(grammar, "background_adverbs"),
+        prepositional_participles=_words(grammar, "prepositional_participles"),
         future_auxiliaries=_words(modality, "future_auxiliaries"),
         future_be_cues=_words(modality, "future_be_cues"),
         future_verbs=_words(modality, "future_verbs"),

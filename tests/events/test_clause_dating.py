@@ -1,0 +1,64 @@
+"""Which clause a time expression dates, and the times clauses lend each other: hand-made
+texts, a reference (publication) day, and the dates their mentions must carry."""
+
+import pendulum
+from events_fixtures import document, timex
+
+from timeline.events import extract_mentions
+from timeline.types import Interval
+
+ZONE = "America/New_York"
+
+
+def _year(year: int) -> Interval:
+    start = pendulum.datetime(year, 1, 1, tz=ZONE)
+    return Interval(start=start, end=start.add(years=1))
+
+
+def _month(year: int, month: int) -> Interval:
+    start = pendulum.datetime(year, month, 1, tz=ZONE)
+    return Interval(start=start, end=start.add(months=1))
+
+
+def _dates(mentions, words):
+    return {(m.predicate, m.time.value if m.time else None)
+            for m in mentions if words in m.sentence}
+
+
+def test_a_time_after_a_participle_dates_the_participle_not_the_main_verb():
+    text = ("Acme buys jets\n"
+            "The sale is the result of a deal begun between Acme and Boeing last year.\n")
+    timexes = [timex(text, "last year", "2006", _year(2006), "year")]
+    mentions = extract_mentions(document(text, published=(2007, 6, 10)), timexes)
+    dates = _dates(mentions, "deal begun")
+    assert ("agree", "2006") in dates  # a light verb's participle tells its noun's happening
+    assert ("be", "2006") not in dates
+
+
+def test_a_birth_date_in_an_aside_does_not_date_the_main_clause():
+    text = ("Smith, born in Ohio on February 24, 1955, has built the largest firm in the world.\n")
+    born = Interval(start=pendulum.datetime(1955, 2, 24, tz=ZONE),
+                    end=pendulum.datetime(1955, 2, 25, tz=ZONE))
+    timexes = [timex(text, "February 24, 1955", "1955-02-24", born)]
+    mentions = extract_mentions(document(text, published=(2011, 10, 6)), timexes)
+    dates = _dates(mentions, "has built")
+    assert ("bear", "1955-02-24") in dates
+    assert ("build", "1955-02-24") not in dates
+
+
+def test_an_expected_participle_tells_a_future_happening():
+    text = "Acme is building a new plant expected in 2009 to double its output.\n"
+    timexes = [timex(text, "2009", "2009", _year(2009), "year")]
+    mentions = extract_mentions(document(text, published=(2007, 6, 10)), timexes)
+    [expected] = [m for m in mentions if m.predicate == "expect"]
+    assert expected.time.value == "2009" and expected.modality == "future"
+
+
+def test_a_verb_after_a_noun_phrase_with_no_that_is_finite_not_a_participle():
+    text = ("Jones confirmed that it was something the minister mentioned in his speech "
+            "on Monday.\n")
+    monday = Interval(start=pendulum.datetime(2025, 8, 18, tz=ZONE),
+                      end=pendulum.datetime(2025, 8, 19, tz=ZONE))
+    timexes = [timex(text, "Monday", "2025-08-18", monday)]
+    mentions = extract_mentions(document(text), timexes)
+    assert not any(m.predicate == "mention" for m in mentions)
