@@ -12,7 +12,7 @@ import re
 import re._constants as _sre_constants  # the parsed form of patterns, read by first_characters
 import re._parser as _sre_parser
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -174,15 +174,32 @@ def _first_character_view(text: str) -> str:
 _ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
-@dataclass(slots=True)  # not frozen: built per candidate match (cheaper); never changed
-class Match:
-    """One rule matching one stretch of text; `values` maps group names to meanings."""
+Fields = tuple[tuple[str, Callable[[str], Any]], ...]  # a rule's groups and their converters
 
-    start: int
-    end: int
-    rule: Rule
-    values: dict[str, Any]
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+class Match:
+    """One rule matching one stretch of text. `values` maps its groups to what their words
+    mean, `spans` to where they are: both read when first asked for, since most candidate
+    matches lose to a longer one that overlaps them and are never read."""
+
+    __slots__ = ("start", "end", "rule", "_found", "_fields", "_values")
+
+    def __init__(self, start: int, end: int, rule: Rule, found: re.Match[str], fields: Fields) -> None:
+        self.start, self.end, self.rule = start, end, rule
+        self._found, self._fields = found, fields
+        self._values: dict[str, Any] | None = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        if self._values is None:
+            found = self._found
+            self._values = {name: convert(text) for name, convert in self._fields if (text := found.group(name)) is not None}
+        return self._values
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        found = self._found
+        return {name: found.span(name) for name, _ in self._fields if found.group(name) is not None}
 
 
 @dataclass(frozen=True)
@@ -191,6 +208,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     converters: dict[str, Callable[[str], Any]]
     trigger: Trigger
+    fields: tuple[Fields, ...]  # by rule index: its named groups (but "t") and their converters
 
     def matches(self, text: str) -> Iterator[Match]:
         """Every match of every rule (overlapping ones included; choosing is the caller's).
@@ -201,6 +219,10 @@ class Grammar:
         tried: set[int] = set()  # rule index x text length + start, for rules tried before heads
         stride = len(text) + 1
         lowered = _first_character_view(text)
+        # Words are read from the lower-case view when the text is ASCII: it has the same word
+        # starts, and its words need no lower-casing to be looked up.
+        plain = text.isascii()
+        words_in = lowered if plain else text
         for position, head in self.trigger.hits(text):
             table = head.at_head
             for rule in table.get(lowered[position]) or table.get("", ()):
@@ -212,17 +234,19 @@ class Grammar:
                 continue
             by_word = head.before_by_word
             # The scan may stop a word's length past the head: no start beyond it is wanted.
-            for found in _WORD_START.finditer(text, max(0, position - head.reach), position + _LONGEST_WORD):
+            for found in _WORD_START.finditer(words_in, max(0, position - head.reach), position + _LONGEST_WORD):
                 start = found.start()
                 if start > position:
                     break
-                distance = position - start
                 word = found.group(1)  # read to its end: an end offset would cut it
-                if word is not None and by_word is not None and word.isascii():
+                if word is not None and by_word is not None and (plain or word.isascii()):
                     # Only the rules that can begin with this word (most starts have none).
-                    candidates = by_word.get(word.lower(), ())
+                    candidates = by_word.get(word if plain else word.lower())
+                    if candidates is None:
+                        continue
                 else:
                     candidates = before.get(lowered[start]) or before.get("", ())
+                distance = position - start
                 for reach, rule in candidates:
                     if reach < distance:
                         break
@@ -247,18 +271,17 @@ class Grammar:
         span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
         start, end = m.span(span_group)
         if start != end:
-            yield Match(start, end, rule, *self._convert(rule, m))
+            yield Match(start, end, rule, m, self.fields[rule.index])
 
-    def _convert(self, rule: Rule, m: re.Match[str]) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
-        values: dict[str, Any] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        for name, text in m.groupdict().items():
-            if text is None or name == "t":
-                continue
-            spans[name] = m.span(name)
-            slot = rule.slots.get(name)
-            values[name] = self.converters[slot](text) if slot else normalise(text)
-        return values, spans
+
+def _fields(rule: Rule, converters: dict[str, Callable[[str], Any]]) -> Fields:
+    """A rule's named groups but "t" (the span to report), each with what converts its text: its
+    slot's converter, or plain normalising."""
+    return tuple(
+        (name, converters[slot] if (slot := rule.slots.get(name)) else normalise)
+        for name in rule.regex.groupindex
+        if name != "t"
+    )
 
 
 # ---- Converters: slot text -> meaning ----------------------------------------------------------
@@ -690,7 +713,8 @@ def grammar(language: str) -> Grammar:
         _compile_rule(i, spec, macros, fields, macro_heads, leading, head_leads, lexicon, derived)
         for i, spec in enumerate(raw.get("rules", ()))
     )
-    return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
+    converters = _converters(lexicon, macro_specs)
+    return Grammar(lexicon, rules, converters, _trigger(rules), tuple(_fields(r, converters) for r in rules))
 
 
 def _parsed(regex: re.Pattern[str]) -> Any:
