@@ -45,6 +45,10 @@ class Rule:
     # None when they cannot be listed. A run the pattern ends in the middle of is a prefix.
     first_words: frozenset[str] | None = None
     first_prefixes: tuple[str, ...] = ()
+    # The pattern from the slot the heads come from to its end, and how far before its head that
+    # slot can begin: no match can use a head where it does not match (None: not known).
+    head_slot: re.Pattern[str] | None = None
+    head_lead: int = 0
 
 
 # How far left of a head an expression may start ("the next two hundred and fifty years").
@@ -69,16 +73,33 @@ class HeadRules:
     # The rules in `before` by the word (run of letters) a match begins with; None when some
     # rule's first words cannot be listed exactly (then `before` is used for every start).
     before_by_word: dict[str, tuple[tuple[int, Rule], ...]] | None
+    # The head slots of the rules in `before` (pattern, how far before the head it may begin),
+    # when all of them are known: where none can begin, no rule in `before` can use this head
+    # occurrence, so the words before it need not be visited (a match is found from its own head).
+    # Most digits are no decade, no year and no quarter.
+    head_slots: tuple[tuple[re.Pattern[str], int], ...] | None
 
     @classmethod
     def of(cls, rules: list[Rule]) -> HeadRules:
         before = [r for r in rules if not r.at_head]
+        known = all(r.head_slot is not None for r in before)
         return cls(
             _by_first_character([r for r in rules if r.at_head], lambda r: r),
             _by_first_character(before, lambda r: (r.reach, r)),
             max((r.reach for r in before), default=0),
             _by_first_word(before),
+            tuple(dict.fromkeys((r.head_slot, r.head_lead) for r in before)) if known else None,  # type: ignore[misc]
         )
+
+    def head_slot_begins(self, text: str, position: int) -> bool:
+        """Whether the head slot of a rule in `before` can begin just before or at `position`."""
+        if self.head_slots is None:
+            return True
+        for slot, lead in self.head_slots:
+            for start in range(max(0, position - lead), position + 1):
+                if slot.match(text, start) is not None:
+                    return True
+        return False
 
 
 def _by_first_word(rules: list[Rule]) -> dict[str, tuple[tuple[int, Rule], ...]] | None:
@@ -230,7 +251,7 @@ class Grammar:
                 if m is not None:
                     yield from self._match(rule, m)
             before = head.before
-            if not before:
+            if not before or not head.head_slot_begins(text, position):
                 continue
             by_word = head.before_by_word
             # The scan may stop a word's length past the head: no start beyond it is wanted.
@@ -259,11 +280,21 @@ class Grammar:
                         yield from self._match(rule, m)
 
     def matches_everywhere(self, text: str) -> Iterator[Match]:
-        """What `matches` finds, by trying every rule at every word start (slow; for tests)."""
+        """What `matches` finds, by trying every rule at every word start, and every rule that
+        begins at its head wherever one of its heads is, word start or not ("'1988") (slow; for
+        tests: none of the choices `matches` makes to try less)."""
         starts = [m.start() for m in _WORD_START.finditer(text)]
         for rule in self.rules:
             for start in starts:
                 m = rule.regex.match(text, start)
+                if m is not None:
+                    yield from self._match(rule, m)
+        word_starts = set(starts)
+        for position, head in self.trigger.hits(text):
+            if position in word_starts:
+                continue
+            for rule in {r.index: r for rules in head.at_head.values() for r in rules}.values():
+                m = rule.regex.match(text, position)
                 if m is not None:
                     yield from self._match(rule, m)
 
@@ -687,11 +718,37 @@ def _compile_rule(
     def expand(prefix: str) -> str:
         return _expand_classes(_SLOT.sub(lambda m: f"(?:{macros.get(m.group('slot')) or lexicon.alternation(m.group('slot'))})", _spaces(prefix)), lexicon, derived)
 
-    reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, head_leads.get(head_slot or "", _LEFT))
+    lead = head_leads.get(head_slot or "", _LEFT)
+    reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, lead)
     parsed = _parsed(regex)  # read once, for both
     words = first_words(regex, parsed)
+    check = None if at_head or lead > _HEAD_SLOT_LEAD else _from_slot(spec["pattern"], head_slot, expand)
     return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
-                first_characters(regex, parsed), at_head, reach, words[0] if words else None, words[1] if words else ())
+                first_characters(regex, parsed), at_head, reach, words[0] if words else None, words[1] if words else (),
+                check, lead if check else 0)
+
+
+# A head slot whose head may sit further into it than this is not checked (it would cost more
+# tries than it saves).
+_HEAD_SLOT_LEAD = 4
+
+
+def _from_slot(template: str, slot: str | None, expand: Callable[[str], str]) -> re.Pattern[str] | None:
+    """The template from `slot` on, compiled as the rule is: whatever a match of the rule holds
+    from that slot on matches it where the slot begins. None unless the slot stands in the
+    template's own sequence (not inside a group, where what follows it would not be all that
+    follows it in a match; not beside a top-level alternative)."""
+    if slot is None:
+        return None
+    m = re.search(r"\{" + slot + r"(?::[a-z_0-9]+)?\}", template)
+    if m is None or _unclosed_groups(template[: m.start()]) or any(
+        ch == "|" and _unclosed_groups(template[:i]) == 0 for i, ch, _ in _structure(template)
+    ):
+        return None
+    try:
+        return re.compile(expand(template[m.start() :]), re.IGNORECASE)  # the rules' flags
+    except re.error:
+        return None
 
 
 @cache
