@@ -1,6 +1,7 @@
 """The CLI's own behaviour: version, help, one-line errors, the `tag` JSON contract."""
 
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -50,6 +51,16 @@ def test_tag_rejects_unreadable_dct(tmp_path):
     result = runner.invoke(app, ["tag", str(path), "--dct", "next tuesday-ish"])
     assert result.exit_code == 2
     assert "--dct" in result.output
+    assert "2025-08-19" in result.output, "the message shows the form to write"
+
+
+def test_an_impossible_date_is_refused_with_the_form_to_write(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Monday", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-02-30"])
+    assert result.exit_code == 2
+    assert "'2025-02-30' is not a valid ISO 8601 date" in result.output
+    assert "Unable to parse" not in result.output
 
 
 def test_tag_non_utf8_names_the_file(tmp_path):
@@ -88,3 +99,50 @@ def test_unknown_zone_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", "Mars/Olympus"])
     assert result.exit_code == 2
     assert "Mars/Olympus" in result.output
+
+
+def test_progress_shows_a_count_then_a_total():
+    from rich.progress import Progress
+
+    from timeline.cli import _DocumentsColumn, _RateColumn
+
+    progress = Progress(disable=True)
+    task = progress.add_task("Reading and analysing", total=None)
+    column = _DocumentsColumn()
+    assert column.render(progress.tasks[0]).plain == ""  # nothing yet, total unknown
+    progress.advance(task, 1200)
+    assert column.render(progress.tasks[0]).plain == "1,200 documents"
+    progress.update(task, total=20000)
+    assert column.render(progress.tasks[0]).plain == "1,200/20,000 documents"
+    assert re.fullmatch(r"([\d,]+/s)?", _RateColumn().render(progress.tasks[0]).plain)
+
+
+def test_a_build_on_a_terminal_shows_progress_and_one_line_problems(tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from timeline import cli, pipeline
+
+    monkeypatch.setattr(pipeline, "analyse_document", lambda document: [])
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=100))
+    for n in range(30):
+        (tmp_path / f"story{n:02d}.txt").write_text(f"---\npublished: 2025-08-19\ntimezone: UTC\n---\nStory number {n}.\n", "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    seen: list[int] = []
+    real_build = cli.build
+
+    def build(*args, **kwargs):
+        advance = kwargs["progress"]
+        kwargs["progress"] = lambda count: (seen.append(count), advance(count))
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "build", build)
+    result = cli._build_with_progress([str(tmp_path)], tmp_path / "site", cli.BuildOptions(workers=1))
+    cli._print_problems(result.problems)
+    assert sum(seen) == 31
+    shown = screen.getvalue()
+    assert "Writing the site" in shown  # the last stage, drawn before the display is cleared
+    (line,) = [line for line in shown.splitlines() if "error:" in line]
+    assert line.endswith("empty.txt: empty file: there is no text to read; add the article text or remove the file")

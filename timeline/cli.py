@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -15,8 +16,9 @@ from typing import Annotated
 import pendulum
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from timeline import __version__
 from timeline.pipeline import DEFAULT_OUT, DEFAULT_SOURCES, BuildOptions, build
@@ -44,6 +46,8 @@ err = Console(stderr=True)
 
 # Progress bars only pay off when there is something to wait for.
 _PROGRESS_MIN_DOCUMENTS = 20
+# Counting the input is shown only when it takes this long (seconds): a huge folder or feed.
+_COUNTING_SHOWN_AFTER = 1.0
 
 
 class UserError(Exception):
@@ -63,7 +67,10 @@ def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTim
     try:
         parsed = pendulum.parse(value, exact=True, tz=None)
     except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
-        raise UserError(f"{what} {value!r} is not an ISO 8601 date or datetime ({exc})") from exc
+        # pendulum's own message ("Unable to parse string []") says nothing the user can act on.
+        raise UserError(
+            f"{what} {value!r} is not a valid ISO 8601 date or datetime; write it as 2025-08-19 or 2025-08-19T16:32-04:00"
+        ) from exc
     if isinstance(parsed, pendulum.DateTime):
         if parsed.tzinfo is None:
             try:
@@ -125,7 +132,8 @@ def build_command(
     tz: TimezoneOption = None,
     published: PublishedOption = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: one per CPU; 1 disables them).")
+        int | None,
+        typer.Option(help="Worker processes that read and analyse documents (default: one per CPU; 1: none)."),
     ] = None,
     cdn: Annotated[bool, typer.Option(help="Load plotly.js from its CDN instead of writing it into the site.")] = False,
     strict: StrictOption = False,
@@ -225,28 +233,77 @@ def _as_published(value: pendulum.DateTime | pendulum.Date) -> datetime | date:
     return date(value.year, value.month, value.day)
 
 
+class _DocumentsColumn(ProgressColumn):
+    """'1,200/20,000 documents', or '1,200 documents' while the total is not known."""
+
+    def render(self, task: Task) -> Text:
+        if task.total is None and not task.completed:
+            return Text("")
+        done = f"{int(task.completed):,}"
+        total = f"/{int(task.total):,}" if task.total is not None else ""
+        return Text(f"{done}{total} documents", style="progress.download")
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second, over the last seconds."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f}/s" if speed else "", style="progress.data.speed")
+
+
 def _build_with_progress(sources: list[str], out_dir: Path, options: BuildOptions):
+    """`build`, with a progress display on a terminal: a bar with the rate and the time left
+    while documents are read and analysed, then what the build does (merging, writing). While
+    the input is counted (shown only when counting takes a while), nothing to count yet."""
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        _DocumentsColumn(),
+        _RateColumn(),
         TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     ) as bar:
-        task = bar.add_task("Analysing documents", total=None, visible=False)
+        task = bar.add_task("Counting the input", total=None, visible=False)
+        counted = threading.Event()
+
+        def show_counting() -> None:
+            if not counted.is_set():
+                bar.update(task, visible=True)
+
+        counting = threading.Timer(_COUNTING_SHOWN_AFTER, show_counting)
+        counting.daemon = True
+        if err.is_terminal:
+            counting.start()
 
         def on_documents(count: int) -> None:
-            bar.update(task, total=count, visible=count >= _PROGRESS_MIN_DOCUMENTS)
+            counted.set()
+            counting.cancel()
+            bar.update(
+                task, description="Reading and analysing", total=count,
+                visible=count >= _PROGRESS_MIN_DOCUMENTS,
+            )
 
-        return build(
-            sources,
-            out_dir,
-            options,
-            on_documents=on_documents,
-            progress=lambda n: bar.advance(task, n),
-        )
+        def on_stage(description: str) -> None:
+            # A stage of its own: no count, no rate, a pulsing bar while it lasts.
+            shown = any(t.visible for t in bar.tasks)
+            for earlier in bar.task_ids:
+                bar.update(earlier, visible=False)
+            bar.add_task(description, total=None, visible=shown)
+
+        try:
+            return build(
+                sources,
+                out_dir,
+                options,
+                on_documents=on_documents,
+                progress=lambda n: bar.advance(task, n),
+                on_stage=on_stage,
+            )
+        finally:
+            counting.cancel()
 
 
 class TagFormat(StrEnum):

@@ -1,29 +1,56 @@
 """The whole path: ingest -> temporal -> events -> merge -> render.
 
-`analyse_document` is the per-document part (tag, then extract mentions). It is a pure
-function of one `Document`, so it runs unchanged in worker processes here and, later, on a
-cluster. Merging needs every mention and runs once, in the parent.
+`read_items` (ingest) and `analyse_document` are the per-document parts: pure functions of
+their input, so they run unchanged in worker processes here and, later, on a cluster. The
+main process does the cheap global steps in input order (unique ids, duplicate detection),
+keeps only what the timeline needs of each document (its `Source` and its mentions), and
+merges the mentions once at the end.
+
+Documents stream through: reading, admitting and analysing overlap, with a bounded number of
+tasks in flight at each step, so memory follows the number of documents (sources and
+mentions), not the size of their text. The output does not depend on the number of workers:
+results are taken in input order, and merging sorts what it is given.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from timeline import events, ingest, merge, render, temporal
+from timeline.ingest.stream import (
+    Admission,
+    Item,
+    Plan,
+    Read,
+    Republished,
+    item_origin,
+    read_items,
+    unexpected,
+    unread,
+)
+from timeline.parallel import Batch, Ready, Workers
 from timeline.types import Document, Generator, Mention, Problem, Source, Timeline
 
 # Below this many documents, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 64
-_CHUNK = 16
+_CHUNK = 16  # documents per analysis task
+_READ_BATCH = 16  # items per reading task
+_TASKS_PER_WORKER = 4  # tasks in flight per worker, at each step
 
 DEFAULT_SOURCES = ("seeds",)
 DEFAULT_OUT = "site"
+
+Progress = Callable[[int], None]  # called with the number of input items just finished
+Stage = Callable[[str], None]  # told what the build does next, once reading and analysis end
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,9 +74,6 @@ class BuildResult:
         return len(self.timeline.sources)
 
 
-Progress = Callable[[int], None]  # called with the number of documents just finished
-
-
 def analyse_document(document: Document) -> list[Mention]:
     """Tag one document against its publication context and turn it into mentions."""
     timexes = temporal.tag(
@@ -61,50 +85,123 @@ def analyse_document(document: Document) -> list[Mention]:
     return events.extract_mentions(document, timexes)
 
 
-def _analyse_chunk(documents: list[Document]) -> list[list[Mention]]:
-    return [analyse_document(document) for document in documents]
+@dataclass(frozen=True)
+class Analysed:
+    mentions: list[Mention]
+    problem: Problem | None = None
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for document in documents:
-        chunk.append(document)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _analyse_chunk(documents: list[Document]) -> list[Analysed]:
+    return [_analyse_safely(document) for document in documents]
 
 
-def _analyse_all(
-    documents: Sequence[Document], workers: int | None, progress: Progress | None
-) -> Iterator[list[Mention]]:
-    """Mentions of each document, in input order (so the output is deterministic)."""
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(documents) < _PARALLEL_THRESHOLD:
-        for document in documents:
-            yield analyse_document(document)
-            if progress:
-                progress(1)
-        return
-    # A bounded window of chunks in flight: Executor.map would submit every document at once,
-    # which for a million articles means holding a million pickled texts in the queue.
-    window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[list[list[Mention]]]] = deque()
-        for chunk in _chunks(documents, _CHUNK):
-            pending.append(pool.submit(_analyse_chunk, chunk))
-            if len(pending) >= window:
-                yield from _finish(pending.popleft(), progress)
-        while pending:
-            yield from _finish(pending.popleft(), progress)
+def _analyse_safely(document: Document) -> Analysed:
+    try:
+        return Analysed(analyse_document(document))
+    except Exception as exc:  # a bug must cost one document, never the build
+        return Analysed([], unexpected(document.origin, exc, "analysed"))
 
 
-def _finish(future: Future[list[list[Mention]]], progress: Progress | None) -> Iterator[list[Mention]]:
-    results = future.result()
-    if progress:
-        progress(len(results))
-    yield from results
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+class _Engine:
+    """One build's streaming state: what is kept of each document, and the worker processes."""
+
+    def __init__(self, workers: int | None, progress: Progress | None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.progress = progress or (lambda count: None)
+        self.sources: list[Source] = []
+        self.mentions: list[Mention] = []
+        self.problems: list[Problem] = []  # reading's, in input order
+        self.analysis_problems: list[Problem] = []  # analysis's, in input order
+        self.republished: list[Republished] = []
+        self._pool = Workers(1)
+        self._stack = ExitStack()
+
+    def __enter__(self) -> _Engine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stack.close()
+
+    def start_workers(self, expected: int) -> None:
+        if self.workers > 1 and expected >= _PARALLEL_THRESHOLD:
+            self._pool = self._stack.enter_context(Workers(self.workers, _TASKS_PER_WORKER))
+
+    def read(self, plan: Plan) -> Iterator[Document]:
+        """The plan's documents, read (in workers) and admitted (here) in input order."""
+        run = partial(read_items, defaults=plan.defaults, fingerprints=plan.options.deduplicate)
+        work = (
+            Batch(run, entry, _lost_reading) if isinstance(entry, list) else Ready([entry])
+            for entry in _grouped(plan.entries(), _READ_BATCH)
+        )
+        admission = Admission(plan.options)
+        for reads in self._pool.map(work):
+            for entry in reads:
+                yield from self._admit(admission, entry)
+        self.problems.extend(admission.finish())
+
+    def _admit(self, admission: Admission, entry: Read | Problem) -> Iterator[Document]:
+        admitted = False
+        for found in admission.take(entry):
+            if isinstance(found, Document):
+                admitted = True
+                self.sources.append(Source.of(found))
+                yield found
+            elif isinstance(found, Problem):
+                self.problems.append(found)
+            else:
+                self.republished.append(found)
+        if isinstance(entry, Read) and entry.items and not admitted:
+            self.progress(entry.items)  # read, but nothing to analyse
+
+    def analyse(self, documents: Iterable[Document]) -> None:
+        work = (Batch(_analyse_chunk, chunk, _lost_analysis) for chunk in _batches(documents, _CHUNK))
+        for results in self._pool.map(work):
+            for analysed in results:
+                self.mentions.extend(analysed.mentions)
+                if analysed.problem:
+                    self.analysis_problems.append(analysed.problem)
+            self.progress(len(results))
+
+    def timeline(self, problems: Iterable[Problem] = (), on_stage: Stage | None = None) -> Timeline:
+        from timeline import __version__
+
+        if on_stage:
+            on_stage(f"Merging {len(self.mentions):,} statements")
+        merged, undated = merge.merge_mentions(self.mentions)
+        sources = ingest.with_republications(sorted(self.sources, key=lambda s: s.id), self.republished)
+        return Timeline(
+            generator=Generator(version=__version__),
+            sources=tuple(sources),
+            events=tuple(merged),
+            undated=tuple(undated),
+            problems=(*problems, *self.problems, *self.analysis_problems),
+        )
+
+
+_DIED = "the worker process {step} it stopped (out of memory, or a crash); the other documents are not affected"
+
+
+def _lost_reading(item: Item) -> Read:
+    return unread(item, Problem(origin=item_origin(item), message=_DIED.format(step="reading")))
+
+
+def _lost_analysis(document: Document) -> Analysed:
+    return Analysed([], Problem(origin=document.origin, message=_DIED.format(step="analysing")))
+
+
+def _grouped(entries: Iterable[Item | Read | Problem], size: int) -> Iterator[list[Item] | Read | Problem]:
+    """Runs of items to read, in batches of at most `size`; anything else in its place."""
+    for to_read, run in itertools.groupby(entries, key=lambda entry: not isinstance(entry, Read | Problem)):
+        if to_read:
+            yield from _batches(run, size)
+        else:
+            yield from run
 
 
 def build_timeline(
@@ -114,34 +211,41 @@ def build_timeline(
     workers: int | None = 1,
     progress: Progress | None = None,
 ) -> Timeline:
-    """Documents -> `Timeline` (no files written)."""
-    from timeline import __version__
+    """Documents -> `Timeline` (no files written). `documents` may be any iterable: it is
+    consumed as it is analysed, and only each document's `Source` and mentions are kept."""
+    documents, expected = _counted(documents)
+    with _Engine(workers, progress) as engine:
+        engine.start_workers(expected)
 
-    documents = list(documents)
-    mentions: list[Mention] = []
-    for found in _analyse_all(documents, workers, progress):
-        mentions.extend(found)
-    merged, undated = merge.merge_mentions(mentions)
-    return Timeline(
-        generator=Generator(version=__version__),
-        sources=tuple(Source.of(d) for d in sorted(documents, key=lambda d: d.id)),
-        events=tuple(merged),
-        undated=tuple(undated),
-        problems=tuple(problems),
-    )
+        def kept(stream: Iterable[Document]) -> Iterator[Document]:
+            for document in stream:
+                engine.sources.append(Source.of(document))
+                yield document
+
+        engine.analyse(kept(documents))
+    return engine.timeline(problems)
+
+
+def _counted(documents: Iterable[Document]) -> tuple[Iterable[Document], int]:
+    """The documents, and how many there are (up to the parallel threshold, for an iterator)."""
+    if isinstance(documents, Sequence):
+        return documents, len(documents)
+    iterator = iter(documents)
+    head = list(itertools.islice(iterator, _PARALLEL_THRESHOLD))
+    return itertools.chain(head, iterator), len(head)
 
 
 def read_documents(
     sources: Sequence[str | Path], options: BuildOptions
 ) -> tuple[list[Document], list[Problem]]:
-    ingest_options = ingest.IngestOptions(
+    """Every document read, held in memory (see `build` for the streaming path)."""
+    return ingest.read_documents(sources, _ingest_options(options))
+
+
+def _ingest_options(options: BuildOptions) -> ingest.IngestOptions:
+    return ingest.IngestOptions(
         manifest=options.manifest, timezone=options.timezone, published=options.published
     )
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    for item in ingest.iter_documents(list(sources), ingest_options):
-        (problems if isinstance(item, Problem) else documents).append(item)
-    return documents, problems
 
 
 def build(
@@ -151,20 +255,26 @@ def build(
     *,
     on_documents: Callable[[int], None] | None = None,
     progress: Progress | None = None,
+    on_stage: Stage | None = None,
 ) -> BuildResult:
     """Read `sources`, build the timeline, and write the site into `out_dir` (None: no files).
 
-    `on_documents` is told how many documents were read, before analysis starts, so that a
-    caller can size a progress bar; `progress` is then called as documents finish.
+    `on_documents` is told how many input items there are (files, JSON Lines records, URLs),
+    once they are counted and before any is read, so that a caller can size a progress bar;
+    `progress` is then called as items finish (read and analysed, or dropped as unreadable
+    or as a duplicate). `on_stage` is told what comes after: merging, writing the site.
     """
-    documents, problems = read_documents(sources, options)
+    plan = ingest.plan(sources, _ingest_options(options))
     if on_documents:
-        on_documents(len(documents))
-    timeline = build_timeline(
-        documents, problems=problems, workers=options.workers, progress=progress
-    )
-    result = BuildResult(timeline=timeline, problems=problems)
-    if out_dir is not None and documents:
+        on_documents(plan.total)
+    with _Engine(options.workers, progress) as engine:
+        engine.start_workers(plan.total)
+        engine.analyse(engine.read(plan))
+    timeline = engine.timeline(on_stage=on_stage)
+    result = BuildResult(timeline=timeline, problems=list(timeline.problems))
+    if out_dir is not None and timeline.sources:
+        if on_stage:
+            on_stage("Writing the site")
         result.out_dir = Path(out_dir)
         render.write_site(timeline, result.out_dir, cdn=options.cdn)
     return result

@@ -103,6 +103,15 @@ def test_a_headline_keeps_what_a_speaker_called_something():
     assert len(mention.headline.split()) <= 12
 
 
+def test_a_headline_leaves_out_the_preposition_of_the_time_it_leaves_out():
+    text = "The dockers' strike ended on Tuesday after talks with the port authority.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert "Tuesday" not in mention.headline
+    assert " on after " not in mention.headline
+    assert "ends after talks" in mention.headline
+
+
 def test_a_headline_keeps_a_quotation_that_finishes_the_reported_clause():
     text = "Asked about the plan, Doe confirmed that it “was something the mayor mentioned today.”\n"
     [mention] = extract_mentions(document(text), [])

@@ -70,6 +70,14 @@ def test_csv_has_one_row_per_event(sample_timeline):
     assert summit["mentions"] == "2"
 
 
+def test_csv_leaves_an_unnamed_outlet_empty_instead_of_showing_the_title(sample_timeline):
+    sources = [s.model_copy(update={"outlet": None}) if s.id == "wire" else s for s in sample_timeline.sources]
+    timeline = sample_timeline.model_copy(update={"sources": sources})
+    summit = [r for r in read_csv(to_csv(timeline)) if r["event_id"] == "ev-summit"][0]
+    ids, outlets = summit["source_ids"].split("; "), summit["outlets"].split("; ")
+    assert dict(zip(ids, outlets, strict=True)) == {"wire": "", "hill": "The Hill"}
+
+
 def test_csv_with_mentions_has_one_row_per_mention_and_undated_ones(sample_timeline):
     rows = read_csv(to_csv(sample_timeline, mentions=True))
     total = sum(len(e.mentions) for e in sample_timeline.events) + len(sample_timeline.undated)

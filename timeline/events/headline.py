@@ -86,6 +86,8 @@ class _Builder:
             token = self.tokens[i]
             if token.in_quote and not keep_quotes:
                 continue
+            if i + 1 in self.a.blocked and token.lower in self.lex.prepositions:
+                continue  # the time it introduced is left out, so "ended on after talks" would read
             if token.text in _QUOTE_CHARS:
                 continue
             actor = self.actor_at.get(i)

@@ -82,11 +82,27 @@ class _Context:
         self.problems.append(Problem(origin=self.raw.origin, message=message, severity="error"))
 
 
-def layers(raw: RawDocument, manifests: list[Manifest], location: Any) -> list[Fields]:
+@dataclass(frozen=True)
+class ManifestFields:
+    """What the manifests say of one location: its entries and their defaults, strongest first.
+
+    Looked up where the manifests are (the main process); small, so it travels with the work.
+    """
+
+    entries: tuple[Fields, ...] = ()
+    defaults: tuple[Fields, ...] = ()
+
+    @classmethod
+    def of(cls, manifests: list[Manifest], location: Any) -> ManifestFields:
+        return cls(
+            entries=tuple(entry for m in manifests if (entry := m.entry_for(location)) is not None),
+            defaults=tuple(m.defaults for m in manifests if m.defaults),
+        )
+
+
+def layers(raw: RawDocument, manifest: ManifestFields) -> list[Fields]:
     """The metadata layers of a document, strongest first (see the module docstring)."""
-    entries = [entry for m in manifests if (entry := m.entry_for(location)) is not None]
-    defaults = [m.defaults for m in manifests if m.defaults]
-    return [raw.declared, *entries, *raw.page, *defaults]
+    return [raw.declared, *manifest.entries, *raw.page, *manifest.defaults]
 
 
 def zone_of(name: str) -> tzinfo:

@@ -3,8 +3,14 @@
 Exact copies are found by hashing the news text (the body less its excluded spans, with
 whitespace and case folded). Near-duplicates are found with MinHash signatures of word
 5-grams in a locality-sensitive hash index (datasketch), so the cost grows with the number
-of documents, not with its square. A group of copies is kept once: the earliest published
-copy, which lists the others in `also_published_by`; each dropped copy is reported.
+of documents, not with its square. A group of copies is kept once: its first copy in input
+order, which lists the others in `also_published_by`; each dropped copy is reported.
+
+Detection streams (`DuplicateIndex`): a document is checked against those before it, and can
+be analysed at once, without waiting for the rest of the input; only its `Fingerprint` is
+kept. The first copy, not the earliest published, is kept for that reason: knowing the
+earliest would mean holding every document until the input ends. Input order is the user's
+to choose (name the wire's folder first).
 """
 
 from __future__ import annotations
@@ -59,99 +65,115 @@ def _signature(words: list[str]) -> LeanMinHash:
     return LeanMinHash(minhash)
 
 
-@dataclass
-class _Group:
-    members: list[tuple[int, float]]  # (document index, similarity to the member it matched)
+@dataclass(frozen=True)
+class Fingerprint:
+    """What duplicate detection needs of a document: no text, so it is cheap to keep and send."""
+
+    digest: str  # of the folded news text: equal for exact copies
+    signature: LeanMinHash | None  # None when the text is too short to compare
+
+
+def fingerprint(document: Document) -> Fingerprint:
+    """A pure function of the document: it runs where the document is read (a worker)."""
+    words = _words(document)
+    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
+    return Fingerprint(digest, _signature(words) if len(words) >= _MIN_WORDS else None)
+
+
+@dataclass(frozen=True)
+class Original:
+    """A document kept as the first of its story, as duplicate messages name it."""
+
+    id: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    of: Original
+    similarity: float  # 1.0 for an exact copy
+
+
+class DuplicateIndex:
+    """Streaming duplicate detection: each document is checked against the originals seen
+    before it (exact digest, then MinHash LSH), and becomes one itself when it repeats none.
+
+    A story's first copy in input order is its original, so a document can be passed on as
+    soon as it is checked. Copies are compared with originals only (a copy of a copy is
+    caught through their shared original), as one story's copies all resemble its first one.
+    """
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._exact: dict[str, int] = {}
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
+        self._signatures: list[LeanMinHash | None] = []
+        self._originals: list[Original] = []
+
+    def check(self, original: Original, fingerprint: Fingerprint) -> Duplicate | None:
+        """The original `fingerprint` repeats, or None (and it is remembered as an original)."""
+        if (position := self._exact.get(fingerprint.digest)) is not None:
+            return Duplicate(self._originals[position], 1.0)
+        signature = fingerprint.signature
+        if signature is not None and (match := self._best_match(signature)) is not None:
+            return Duplicate(self._originals[match[0]], match[1])
+        position = len(self._originals)
+        self._originals.append(original)
+        self._exact[fingerprint.digest] = position
+        self._signatures.append(signature)
+        if signature is not None:
+            self._lsh.insert(position, signature)
+        return None
+
+    def _best_match(self, signature: LeanMinHash) -> tuple[int, float] | None:
+        """The most similar original above the threshold; the earliest one on a tie."""
+        best: tuple[int, float] | None = None
+        for position in sorted(self._lsh.query(signature)):
+            other = self._signatures[position]
+            assert other is not None  # only signed originals are in the LSH index
+            similarity = float(signature.jaccard(other))
+            if similarity >= self.threshold and (best is None or similarity > best[1]):
+                best = (position, similarity)
+        return best
+
+
+def republication(copy: Document, similarity: float) -> Republication:
+    return Republication(
+        id=copy.id, origin=copy.origin, outlet=copy.outlet, url=copy.url,
+        published=copy.published, similarity=round(similarity, 3),
+    )
+
+
+def duplicate_problem(copy: Document, duplicate: Duplicate) -> Problem:
+    kind = "an exact copy" if duplicate.similarity == 1.0 else f"a near-duplicate ({duplicate.similarity:.0%} alike)"
+    return Problem(
+        origin=copy.origin,
+        severity="warning",
+        message=(
+            f"{kind} of {duplicate.of.origin}; read once, as {duplicate.of.id!r}, "
+            "with this source listed as another outlet"
+        ),
+    )
 
 
 def deduplicate(
     documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD
 ) -> tuple[list[Document], list[Problem]]:
-    """One document per story, in the input order, and a warning for each copy dropped."""
-    groups: dict[int, _Group] = {}  # first member's index -> group
-    group_of: dict[int, int] = {}
-    exact: dict[str, int] = {}
-    index = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
-    signatures: dict[int, LeanMinHash] = {}
-    for position, document in enumerate(documents):
-        words = _words(document)
-        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
-        if digest in exact:
-            _join(groups, group_of, group_of[exact[digest]], position, 1.0)
-            continue
-        exact[digest] = position
-        if len(words) < _MIN_WORDS:
-            _start(groups, group_of, position)
-            continue
-        signature = _signature(words)
-        match = _best_match(index, signatures, signature, threshold)
-        if match is None:
-            _start(groups, group_of, position)
-            index.insert(str(position), signature)
-            signatures[position] = signature
-        else:
-            other, similarity = match
-            _join(groups, group_of, group_of[other], position, similarity)
-    kept: list[Document] = []
+    """One document per story, in the input order, and a warning for each copy dropped.
+
+    The batch form of `DuplicateIndex`: the first copy of each story is kept, listing the
+    others in `also_published_by`.
+    """
+    index = DuplicateIndex(threshold)
+    kept: dict[str, Document] = {}
     problems: list[Problem] = []
-    for first in sorted(groups):
-        document, dropped = _merge([(documents[i], s) for i, s in groups[first].members])
-        kept.append(document)
-        problems.extend(dropped)
-    return kept, problems
-
-
-def _start(groups: dict[int, _Group], group_of: dict[int, int], position: int) -> None:
-    groups[position] = _Group([(position, 1.0)])
-    group_of[position] = position
-
-
-def _join(groups: dict[int, _Group], group_of: dict[int, int], group: int, position: int, similarity: float) -> None:
-    groups[group].members.append((position, similarity))
-    group_of[position] = group
-
-
-def _best_match(
-    index: MinHashLSH, signatures: dict[int, LeanMinHash], signature: LeanMinHash, threshold: float
-) -> tuple[int, float] | None:
-    best: tuple[int, float] | None = None
-    for key in index.query(signature):
-        similarity = signature.jaccard(signatures[int(key)])
-        if similarity >= threshold and (best is None or similarity > best[1]):
-            best = (int(key), similarity)
-    return best
-
-
-def _timestamp(document: Document) -> float:
-    return document.published.timestamp() if document.published else 0.0
-
-
-def _merge(members: list[tuple[Document, float]]) -> tuple[Document, list[Problem]]:
-    """The earliest published copy, listing the others; a warning for each of the others."""
-    if len(members) == 1:
-        return members[0][0], []
-    order = sorted(
-        range(len(members)),
-        key=lambda i: (members[i][0].published is None, _timestamp(members[i][0]), i),
-    )
-    keeper = members[order[0]][0]
-    copies = [members[i] for i in order[1:]]
-    republications = tuple(
-        Republication(
-            id=copy.id, origin=copy.origin, outlet=copy.outlet, url=copy.url,
-            published=copy.published, similarity=round(similarity, 3),
-        )
-        for copy, similarity in copies
-    )
-    problems = [
-        Problem(
-            origin=copy.origin,
-            severity="warning",
-            message=(
-                f"{'an exact copy' if similarity == 1.0 else f'a near-duplicate ({similarity:.0%} alike)'} "
-                f"of {keeper.origin}; read once, as {keeper.id!r}, with this source listed as another outlet"
-            ),
-        )
-        for copy, similarity in copies
-    ]
-    return keeper.model_copy(update={"also_published_by": keeper.also_published_by + republications}), problems
+    for document in documents:
+        duplicate = index.check(Original(document.id, document.origin), fingerprint(document))
+        if duplicate is None:
+            kept[document.id] = document
+            continue
+        problems.append(duplicate_problem(document, duplicate))
+        keeper = kept[duplicate.of.id]
+        copies = (*keeper.also_published_by, republication(document, duplicate.similarity))
+        kept[duplicate.of.id] = keeper.model_copy(update={"also_published_by": copies})
+    return list(kept.values()), problems

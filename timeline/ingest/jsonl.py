@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.ingest.html import NotAnArticle, html_document
 from timeline.ingest.model import RawDocument, normalise_fields
@@ -23,31 +25,77 @@ HTML_KEY = "html"
 _SNIFF = 8192
 
 
+@dataclass(frozen=True)
+class Line:
+    """One record of a JSON Lines file, as bytes: parsed where it is read (maybe a worker)."""
+
+    path: Path
+    origin: str  # the file's
+    number: int
+    data: bytes
+
+
 def read_jsonl(path: Path, origin: str) -> Iterator[RawDocument | Problem]:
+    unknown: set[str] = set()
+    for line in jsonl_lines(path, origin):
+        if isinstance(line, Problem):
+            yield line
+            continue
+        item, ignored = parse_line(line)
+        unknown.update(ignored)
+        yield item
+    if unknown:
+        yield unknown_fields_problem(origin, unknown)
+
+
+def jsonl_lines(path: Path, origin: str) -> Iterator[Line | Problem]:
+    """The file's non-blank lines, streamed, or a Problem when it holds no JSON Lines at all."""
     try:
         with path.open("rb") as stream:
-            head = stream.read(_SNIFF)
-            if not head.strip():
-                yield Problem(origin=origin, message="empty file: there is no record to read; add one JSON object per line or remove the file")
+            if problem := _sniff(stream, origin):
+                yield problem
                 return
-            if b"\x00" in head:
-                yield Problem(origin=origin, message="binary file, not JSON Lines (it contains NUL bytes); write one JSON object per line in UTF-8")
-                return
-            stream.seek(0)
-            unknown: set[str] = set()
-            for number, line in enumerate(stream, start=1):
-                if not line.strip():
-                    continue
-                item = _record(line, number, path, origin, unknown)
-                yield item
+            for number, data in enumerate(stream, start=1):
+                if data.strip():
+                    yield Line(path, origin, number, data)
     except OSError as exc:
         yield Problem(origin=origin, message=f"cannot be read ({exc.strerror}); check the file's permissions")
-        return
-    if unknown:
-        yield Problem(
-            origin=origin, severity="warning",
-            message=f"fields not understood and ignored: {', '.join(sorted(unknown))}",
-        )
+
+
+def count_items(path: Path) -> int:
+    """How many items `jsonl_lines` yields, counted cheaply (no JSON is parsed)."""
+    try:
+        with path.open("rb") as stream:
+            if _sniff(stream, str(path)):
+                return 1
+            return sum(1 for data in stream if data.strip())
+    except OSError:
+        return 1
+
+
+def _sniff(stream: BinaryIO, origin: str) -> Problem | None:
+    """A Problem when the file is empty or binary; else None, with the stream back at its start."""
+    head = stream.read(_SNIFF)
+    if not head.strip():
+        return Problem(origin=origin, message="empty file: there is no record to read; add one JSON object per line or remove the file")
+    if b"\x00" in head:
+        return Problem(origin=origin, message="binary file, not JSON Lines (it contains NUL bytes); write one JSON object per line in UTF-8")
+    stream.seek(0)
+    return None
+
+
+def unknown_fields_problem(origin: str, unknown: set[str]) -> Problem:
+    return Problem(
+        origin=origin, severity="warning",
+        message=f"fields not understood and ignored: {', '.join(sorted(unknown))}",
+    )
+
+
+def parse_line(line: Line) -> tuple[RawDocument | Problem, list[str]]:
+    """One record -> its document (or the reason it cannot be read), and the keys not understood."""
+    unknown: set[str] = set()
+    item = _record(line.data, line.number, line.path, line.origin, unknown)
+    return item, sorted(unknown)
 
 
 def _record(line: bytes, number: int, path: Path, origin: str, unknown: set[str]) -> RawDocument | Problem:

@@ -77,7 +77,9 @@ class Weights:
 
     def mass(self, keys: Iterable[str]) -> float:
         get, default = self.squared.get, self.default * self.default
-        return sum(get(k, default) for k in keys)
+        # Keys often come from a set, whose order follows the hash seed; a plain float sum
+        # would differ in its last bits from run to run and tip ties between pair scores.
+        return math.fsum(get(k, default) for k in keys)
 
 
 def _bounds(mention: Mention) -> tuple[float, float]:

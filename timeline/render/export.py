@@ -201,7 +201,10 @@ def _event_rows(timeline: Timeline, page: Page) -> Iterator[list[str]]:
             view.id, time.value, view.display,
             time.start.isoformat() if time.start else "", time.end.isoformat() if time.end else "",
             time.granularity or "", view.status, view.headline,
-            "; ".join(s.id for s in view.sources), "; ".join(s.label for s in view.sources),
+            "; ".join(s.id for s in view.sources),
+            # Side by side with source_ids; a source that names no outlet leaves its place empty
+            # (the page shows its title instead, but in data that would pass for an outlet).
+            "; ".join(s.outlet or "" for s in view.sources),
             "; ".join(view.actors), str(len(view.mentions)), " | ".join(c.note for c in view.conflicts),
         ]
 

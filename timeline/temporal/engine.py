@@ -37,6 +37,7 @@ class Refiners:
 
     time_then_date: re.Pattern[str]
     date_then_time: re.Pattern[str]
+    range_end: re.Pattern[str]
     position: re.Pattern[str]
     quantity: re.Pattern[str]
     approximator: re.Pattern[str]
@@ -58,6 +59,7 @@ def refiners(language: str) -> Refiners:
     return Refiners(
         time_then_date=re.compile(joiners.get("time_then_date", r"^\s*$").replace(" ", r"\s*"), re.IGNORECASE),
         date_then_time=re.compile(joiners.get("date_then_time", r"^\s*$").replace(" ", r"\s*"), re.IGNORECASE),
+        range_end=re.compile(joiners.get("range_end", r"(?!)").replace(" ", r"\s*"), re.IGNORECASE),
         position=before("position_words"),
         quantity=before("quantity_modifiers"),
         approximator=before("approximators"),
@@ -256,13 +258,33 @@ def tag(text: str, reference: date | datetime | str | None, timezone: str | None
     moment, tz = reference_moment(reference, timezone)
     found = attach_modifiers(merge_neighbours(readings(g, text), text, ref), text, ref)
     resolver = Resolver(moment, tz, region=_region(timezone), document_zone=timezone is not None)
-    return list(_timexes(found, text, resolver, tense))
+    return list(_timexes(found, text, resolver, tense, ref))
 
 
-def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense) -> Iterable[Timex]:
+def _is_bare_weekday(r: Reading) -> bool:
+    return r.weekday is not None and r.shift is None and r.day is None and r.month is None
+
+
+def _ends_range(previous: Reading | None, r: Reading, text: str, ref: Refiners) -> bool:
+    """A weekday that closes a range of weekdays ("from Monday to Wednesday"): it lies within
+    the week after the range's start. (After a date, "from Sept. 14 to Thursday", the
+    weekday is read as usual: the range may be longer than a week.)"""
+    return (
+        previous is not None and _is_bare_weekday(previous) and _is_bare_weekday(r)
+        and r.start - previous.end <= _MAX_JOIN
+        and ref.range_end.match(text[previous.end : r.start]) is not None
+    )
+
+
+def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense, ref: Refiners) -> Iterable[Timex]:
     paragraphs = _Paragraphs(text)
+    previous: Reading | None = None
     for r in found:
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
+        if direction != "past" and _ends_range(previous, r, text, ref):
+            # A range ends on or after its start. (In the past tense both ends already look back.)
+            r, direction = replace(r, anchor="narrative"), "future"
+        previous = r
         paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
         standalone = paragraph_end - paragraph_start < _STAMP_LENGTH
         try:

@@ -174,6 +174,8 @@ def build_point(m: Match) -> list[Reading]:
         fields.get(f) is not None for f in ("weekday", "month", "season", "holiday", "days")
     ):
         fields["days"] = fields.pop("shift")  # "this morning": today; "the next morning": a day on
+        if v.get("the") and fields["days"] > 0:
+            fields["anchor"] = "narrative"  # "the next morning", like "the next day", goes on from the story
     if fields.get("days") is not None and fields.get("shift") is not None and fields.get("weekday") is None:
         fields.pop("shift")
     if not _plausible(fields):

@@ -352,19 +352,29 @@ class Resolver:
             day = day.subtract(days=1)  # "shortly after midnight" in the past: the one that began the day
         return self._with_time(r, day, anchor)
 
-    def _recent_period(self, within: int = _RECENT) -> Point | None:
-        """The latest quarter, half or month the text named shortly before the current reading."""
+    def _recent_period(self, within: int = _RECENT, reported: bool = False) -> Point | None:
+        """The latest quarter, half or month the text named shortly before the current reading.
+        `reported`: a period it compares with must have been over at publication unless named in
+        the same paragraph (a forecast "through the third quarter of 1990" is not the period
+        whose results the story reports)."""
         for point in reversed(self.narrative):
             if self.position - point.position > within:
                 return None
+            if reported and point.position < self.paragraph_start and self.reference is not None \
+                    and _period_end(point) > self.reference:
+                continue
             if point.granularity in ("quarter", "half", "month"):
                 return point
         return None
 
     def _recent_point(self, within: int) -> Point | None:
-        """The latest point the text named no more than `within` characters back."""
-        if self.narrative and self.position - self.narrative[-1].position <= within:
-            return self.narrative[-1]
+        """The latest point the text named no more than `within` characters back, in the same
+        paragraph (a new paragraph that says "the year" is back at the story's present)."""
+        if not self.narrative:
+            return None
+        point = self.narrative[-1]
+        if self.position - point.position <= within and point.position >= self.paragraph_start:
+            return point
         return None
 
     def _recent_dated(self) -> Point | None:
@@ -379,7 +389,8 @@ class Resolver:
     def _same_period_earlier(self, r: Reading, years: int) -> Resolved | None:
         """'a year earlier' after 'the third quarter': that quarter, `years` years before. "The
         year-earlier period" names a period: the story's latest, however far back it was named."""
-        point = self._recent_period(within=self.position + 1 if r.keep_period else _RECENT)
+        point = self._recent_period(within=self.position + 1, reported=True) if r.keep_period \
+            else self._recent_period()
         if point is None:
             return None
         moment = point.start.add(years=years)
@@ -423,6 +434,8 @@ class Resolver:
         if unit == "weekend" and r.count is None:
             return self._weekend(r, tense)
         if r.count is not None and not isinstance(r.count, int | float):
+            if r.anchor == "narrative":  # "a few days later": after the story's time, not after now
+                return self._duration(r)
             return Resolved("DATE", "PAST_REF" if r.sign < 0 else "FUTURE_REF", anchor=self._publication_anchor())
         if r.count is not None and r.count != int(r.count) and unit in ("year", "week"):
             # "a year and a half ago": 18 months ago, known to the month (a fraction of a day
@@ -441,25 +454,34 @@ class Resolver:
             amount = r.shift or 0
         if r.anchor == "narrative" and r.count is None and unit == "year":
             # "the year", "the full year": the year of a recent point, else of publication
-            recent = self._recent_point(_RECENT)
+            # ("the latest fiscal year": the last one over at publication, whatever the story named)
+            recent = None if r.completed else self._recent_point(_RECENT)
             point, anchor = (recent, _narrative_anchor(recent)) if recent \
                 else self._anchor_point("publication", granularity)
+            if r.completed:
+                amount = -1
         else:
             point, anchor = self._anchor_point(r.anchor, granularity)
         if point is None:
             return self._unanchored(r)
+        if r.anchor == "narrative" and r.count is not None and point is self.publication_point \
+                and _FINENESS[granularity] > _FINENESS["day"]:
+            return self._duration(r)  # "an hour later" with no clock time in the story: only the time between
         moment = point.start
         if amount != int(amount):
             return self._duration(r)  # "a minute and a half later": the time between is all it says
         moment = moment.add(**{keyword: int(amount) * size})
         if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity] \
                 and unit != "year":
-            granularity = point.granularity if _FINENESS[point.granularity] <= _FINENESS["day"] else "day"
+            if _FINENESS[granularity] <= _FINENESS["day"]:  # "two days later", after a clock time: a day
+                granularity = point.granularity if _FINENESS[point.granularity] <= _FINENESS["day"] else "day"
+            else:  # "an hour later", after "9 p.m.": the clock time it reaches
+                granularity = point.granularity
         if unit == "weekend":
             return self._finish(values.week_value(moment.date()) + "-WE", "DATE", r, anchor)
         if r.pod is not None or r.hour is not None or granularity == "day":
             return self._with_time(r, moment.date(), anchor)
-        return self._finish(_format(moment, granularity), "DATE", r, anchor)
+        return self._finish(_format(moment, granularity), "TIME" if _FINENESS[granularity] > _FINENESS["day"] else "DATE", r, anchor)
 
     def _with_time(self, r: Reading, day: date, anchor: Anchor | None) -> Resolved:
         value = values.day_value(day)

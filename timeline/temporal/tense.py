@@ -35,6 +35,7 @@ class TenseCues:
     right_clause_break: re.Pattern[str]
     adjective_markers: frozenset[str]
     adjacent_future: re.Pattern[str]
+    possessive: tuple[str, ...] = ()
 
     def tense_of(self, text: str, start: int, end: int) -> Tense | None:
         return self.direction(text, start, end)[0]
@@ -68,7 +69,12 @@ class TenseCues:
         chosen = chosen or right_cue
         if chosen is None:
             return None, False
-        return chosen[0], chosen[1] <= _ADJACENT
+        adjacent_cue = chosen[1] <= _ADJACENT
+        if chosen[0] == "future" and not adjacent_cue and text.startswith(self.possessive, end):
+            # "would look for ways to get around Wednesday's ruling": the verb's future does not
+            # reach into a possessive that names when something else happened; the nearer one wins.
+            return "present", False
+        return chosen[0], adjacent_cue
 
     def _verb_group(self, clause: str, cue_start: int, cue: Tense) -> Tense:
         """The auxiliary that opens the verb group decides: "will be named" (future), "had
@@ -181,4 +187,5 @@ def cues(language: str) -> TenseCues:
             rf"(?<![\w'\u2019])(?:{_phrase(raw.get('right_clause_break', [])) or '(?!)'})(?![\w'\u2019])", re.IGNORECASE
         ),
         adjective_markers=frozenset(str(w).lower() for w in raw.get("adjective_markers", ())),
+        possessive=tuple(str(w) for w in raw.get("possessive_suffixes", ())),
     )
