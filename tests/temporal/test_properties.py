@@ -87,3 +87,12 @@ def test_heads_passed_over_hide_no_match(text):
 def test_arbitrary_unicode_never_breaks_the_tagger(text, reference):
     for t in tag(text, reference):
         assert text[t.start : t.end] == t.text
+
+
+@settings(settings.get_profile("temporal"), max_examples=200)
+@given(text=st.one_of(texts, number_texts))
+@example(text="at 5pm, a 16-hour day in 1998year's end; months_ 12 3,000 Q3 yearly")
+def test_the_fast_trigger_finds_the_heads_the_regex_finds(text):
+    trigger = grammar("en").trigger
+    key = lambda hit: (hit[0], id(hit[1]))  # noqa: E731
+    assert sorted(map(key, trigger.hits(text))) == sorted(map(key, trigger._hits_any_case(text)))

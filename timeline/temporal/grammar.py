@@ -129,36 +129,36 @@ def _by_first_character(rules: list[Rule], entry: Callable[[Rule], Any]) -> dict
 
 @dataclass(frozen=True)
 class Trigger:
-    """One scan of the text for head words and digits; rules are tried only just before them.
+    """Scans of the text for head words and digits; rules are tried only just before them.
 
-    The scan is an Aho-Corasick automaton over the lower-cased text (one pass in C for every
-    head word and digit at once); a word hit counts only when it is a whole run of letters.
+    Head words are found by an Aho-Corasick automaton over the lower-cased text (one pass in C
+    for every head word at once; a hit counts only when it is a whole run of letters), runs of
+    digits by a regex.
     """
 
-    automaton: ahocorasick.Automaton  # head word -> (length, HeadRules); digit -> (1, None)
+    automaton: ahocorasick.Automaton  # head word -> (length, HeadRules)
     # For text whose lower-casing moves offsets, or with digits of other scripts (which the
     # automaton leaves out: hundreds of first characters would slow every step it takes).
     regex_any_case: re.Pattern[str]
     rules_by_head: dict[str, HeadRules]
 
     def hits(self, text: str) -> Iterator[tuple[int, HeadRules]]:
-        """(offset, the rules that need this head) for each head in the text, in text order."""
+        """(offset, the rules that need this head) for each head in the text: runs of digits,
+        then words (the order does not matter to `Grammar.matches`)."""
         lowered = text.lower()
         if len(lowered) != len(text) or (not text.isascii() and _ANY_DIGIT.search(text)):
             yield from self._hits_any_case(text)
             return
+        # Only ASCII digits are left: a run of them is found in C, not digit by digit.
         digits = self.rules_by_head[_DIGITS]
         digits4 = self.rules_by_head[_DIGITS4]
+        for run in _ASCII_DIGITS.finditer(text):
+            yield run.start(), (digits4 if run.end() - run.start() == 4 else digits)
+        is_letter = str.isalpha if text.isascii() else _is_letter  # the same on ASCII
         last = len(lowered) - 1
-        run = _DIGIT_RUN.match
         for end, (length, rules) in self.automaton.iter_long(lowered):
             start = end - length + 1
-            if rules is None:  # a digit: the first of its run stands for the run
-                if start and lowered[start - 1].isdecimal():
-                    continue
-                found = run(lowered, start)
-                yield start, (digits4 if found is not None and found.end() - start == 4 else digits)
-            elif not (start and _is_letter(lowered[start - 1])) and not (end < last and _is_letter(lowered[end + 1])):
+            if not (start and is_letter(lowered[start - 1])) and not (end < last and is_letter(lowered[end + 1])):
                 yield start, rules
 
     def _hits_any_case(self, text: str) -> Iterator[tuple[int, HeadRules]]:
@@ -173,7 +173,7 @@ class Trigger:
                 yield hit.start(), found
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _is_letter(ch: str) -> bool:
@@ -1005,7 +1005,5 @@ def _trigger(rules: tuple[Rule, ...]) -> Trigger:
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, (len(word), rules_by_head[word]))
-    for digit in "0123456789":
-        automaton.add_word(digit, (1, None))
     automaton.make_automaton()
     return Trigger(automaton, re.compile(pattern, re.IGNORECASE), rules_by_head)
