@@ -73,33 +73,34 @@ class HeadRules:
     # The rules in `before` by the word (run of letters) a match begins with; None when some
     # rule's first words cannot be listed exactly (then `before` is used for every start).
     before_by_word: dict[str, tuple[tuple[int, Rule], ...]] | None
-    # The head slots of the rules in `before` (pattern, how far before the head it may begin),
-    # when all of them are known: where none can begin, no rule in `before` can use this head
-    # occurrence, so the words before it need not be visited (a match is found from its own head).
-    # Most digits are no decade, no year and no quarter.
-    head_slots: tuple[tuple[re.Pattern[str], int], ...] | None
+    # Where a rule in `before` could use this head occurrence: its pattern from its head slot
+    # on matches at most `lead` characters before the head (one regex for them all, which
+    # skips up to `lead` characters first). Elsewhere no such rule can (a match is found from
+    # its own head), and the words before the head need not be visited: most digits are no
+    # decade, year or quarter. None when some rule in `before` has no such pattern.
+    head_slots: re.Pattern[str] | None
+    lead: int
 
     @classmethod
     def of(cls, rules: list[Rule]) -> HeadRules:
         before = [r for r in rules if not r.at_head]
-        known = all(r.head_slot is not None for r in before)
+        slots, lead = _head_slots(before)
         return cls(
             _by_first_character([r for r in rules if r.at_head], lambda r: r),
             _by_first_character(before, lambda r: (r.reach, r)),
             max((r.reach for r in before), default=0),
             _by_first_word(before),
-            tuple(dict.fromkeys((r.head_slot, r.head_lead) for r in before)) if known else None,  # type: ignore[misc]
+            slots,
+            lead,
         )
 
-    def head_slot_begins(self, text: str, position: int) -> bool:
-        """Whether the head slot of a rule in `before` can begin just before or at `position`."""
-        if self.head_slots is None:
-            return True
-        for slot, lead in self.head_slots:
-            for start in range(max(0, position - lead), position + 1):
-                if slot.match(text, start) is not None:
-                    return True
-        return False
+
+def _head_slots(rules: list[Rule]) -> tuple[re.Pattern[str] | None, int]:
+    if not rules or any(r.head_slot is None for r in rules):
+        return None, 0
+    patterns = list(dict.fromkeys(r.head_slot.pattern for r in rules if r.head_slot is not None))
+    lead = max(r.head_lead for r in rules)
+    return re.compile(rf"(?s:.{{0,{lead}}})(?:{'|'.join(patterns)})", re.IGNORECASE), lead  # the rules' flags
 
 
 def _by_first_word(rules: list[Rule]) -> dict[str, tuple[tuple[int, Rule], ...]] | None:
@@ -251,7 +252,10 @@ class Grammar:
                 if m is not None:
                     yield from self._match(rule, m)
             before = head.before
-            if not before or not head.head_slot_begins(text, position):
+            if not before:
+                continue
+            slots = head.head_slots
+            if slots is not None and slots.match(text, max(0, position - head.lead)) is None:
                 continue
             by_word = head.before_by_word
             # The scan may stop a word's length past the head: no start beyond it is wanted.
