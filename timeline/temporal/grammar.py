@@ -255,11 +255,12 @@ class Grammar:
             if not before:
                 continue
             slots = head.head_slots
-            if slots is not None and slots.match(text, max(0, position - head.lead)) is None:
+            if slots is not None and slots.match(text, position - head.lead if position > head.lead else 0) is None:
                 continue
             by_word = head.before_by_word
+            first = position - head.reach if position > head.reach else 0
             # The scan may stop a word's length past the head: no start beyond it is wanted.
-            for found in _WORD_START.finditer(words_in, max(0, position - head.reach), position + _LONGEST_WORD):
+            for found in _WORD_START.finditer(words_in, first, position + _LONGEST_WORD):
                 start = found.start()
                 if start > position:
                     break
