@@ -60,7 +60,8 @@ def synthetic_mentions(count: int = MENTIONS, seed: int = SEED) -> list[Mention]
         truth = rng.randrange(HAPPENINGS)
         day, actors, terms, predicate = happenings[truth]
         source = f"src{rng.randrange(SOURCES):05d}"
-        told_terms = {t for t in terms if rng.random() < 0.7} | {
+        # In a fixed order: drawing in a set's order would follow PYTHONHASHSEED.
+        told_terms = {t for t in sorted(terms) if rng.random() < 0.7} | {
             _zipf_pick(rng, words) for _ in range(rng.randint(2, 6))
         }
         told_actors = [a + ("y" if rng.random() < 0.05 else "") for a in actors]

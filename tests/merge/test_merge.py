@@ -6,7 +6,7 @@ from merge_fixtures import mention, when
 
 from timeline.merge import merge_mentions, merged_time
 from timeline.merge.blocking import candidate_pairs
-from timeline.merge.similarity import prepare, spelling_map
+from timeline.merge.similarity import acronym_map, prepare, spelling_map
 
 BRIEFING = {"framework", "security", "guarantee", "national", "team", "peace"}
 MEETING = {"meet", "leader", "white", "summit", "european"}
@@ -194,6 +194,21 @@ def test_undated_background_joins_the_happening_another_source_dates():
     assert undated == [unrelated]
 
 
+def test_undated_background_joins_a_happening_dated_by_its_report_alone():
+    words = {"enter", "service", "commercial", "airliner"}
+    reported = mention("a", 0, when("2025-10-17"), keywords=words, actors=["A380"],
+                       predicate="enter", inferred=True)
+    background = mention("b", 10, None, keywords=words, actors=["A380"], predicate="enter",
+                         modality="future")
+    other_actor = mention("c", 10, None, keywords=words, actors=["B787"], predicate="enter")
+    other_verb = mention("d", 10, None, keywords=words - {"enter"} | {"leave"},
+                         actors=["A380"], predicate="leave")
+    events, undated = merge_mentions([reported, background, other_actor, other_verb])
+    [event] = events
+    assert event.sources == ("a", "b") and event.time.value == "2025-10-17"
+    assert undated == [other_actor, other_verb]
+
+
 def _dated_by(m, rule: str):
     return m.model_copy(update={"timex": m.timex.model_copy(update={"rule": rule})})
 
@@ -223,3 +238,138 @@ def test_an_inference_disjoint_from_the_explicit_reading_does_not_move_it():
                                  inferred=True), "narrative")
     time, conflicts = merged_time([told, narrated])
     assert time.value == "2025-04" and conflicts == []
+
+
+def test_a_synonym_verb_tells_the_same_happening():
+    deal = {"stake", "billion", "shareholder", "offer"}
+    a = mention("a", 10, when("2025-03-04"), keywords=deal | {"acquire"},
+                actors=["Acme Corp", "Widget Ltd"], predicate="acquire")
+    b = mention("b", 10, when("2025-03-04"), keywords=deal | {"buy"},
+                actors=["Acme", "Widget"], predicate="buy", inferred=True)
+    [event] = merge_mentions([a, b])[0]
+    assert event.sources == ("a", "b")
+
+
+def test_an_opposite_verb_on_the_same_day_stays_apart():
+    a = mention("a", 10, when("2025-03-04"), keywords={"share", "percent", "rise"},
+                actors=["Acme"], predicate="rise")
+    b = mention("b", 10, when("2025-03-04"), keywords={"share", "percent", "fall"},
+                actors=["Widget"], predicate="fall")
+    c = mention("c", 10, when("2025-03-04"), keywords={"share", "percent", "climb"},
+                actors=["Acme"], predicate="climb")
+    events = merge_mentions([a, b, c])[0]
+    assert sorted(e.sources for e in events) == [("a", "c"), ("b",)]
+
+
+def test_a_shared_verb_and_actor_are_compared_however_common_the_verb():
+    # Many tellings of flights make "fly" a common word, left out of the rarest terms; two
+    # mentions sharing only it and an actor must still be compared.
+    filler = [mention(f"s{n}", 10, when("2025-04-27"), keywords={"fly", f"w{n}a", f"w{n}b"},
+                      actors=[f"Pilot{n}"], predicate="fly") for n in range(30)]
+    first = mention("a", 10, when("2025-04-27"), predicate="fly", actors=["Airbus A380"],
+                    keywords={"fly", *(f"a{n}" for n in range(14))})
+    again = mention("b", 10, when("2025-04-27"), predicate="fly", actors=["A380"],
+                    keywords={"fly", *(f"b{n}" for n in range(14))})
+    mentions = [first, again, *filler]
+    prepared, weights = prepare(mentions)
+    pairs = set(candidate_pairs(prepared, weights))
+    assert (0, 1) in pairs
+
+
+
+def _delivered_and_delayed(delayed_source: str, delayed_start: int):
+    """A delivery told with its verb, and a delay whose words name the delivery ("the
+    airliner's delivery, due in March, was delayed")."""
+    delivered = mention("a", 10, when("2025-10-15"), predicate="deliver", actors=["Acme Air"],
+                        keywords={"deliver", *(f"a{n}" for n in range(6))})
+    delayed = mention(delayed_source, delayed_start, when("2025-10-15"), predicate="delay",
+                      actors=["Acme Air"],
+                      keywords={"delay", "deliver", *(f"b{n}" for n in range(5))})
+    return delivered, delayed
+
+
+def test_a_happening_named_by_a_noun_in_the_other_telling_joins_it():
+    delivered, delayed = _delivered_and_delayed("b", 10)
+    assert len(merge_mentions([delivered, delayed])[0]) == 1
+    # Sharing a word that names neither happening is not enough.
+    other = mention("c", 10, when("2025-10-15"), predicate="delay", actors=["Acme Air"],
+                    keywords={"delay", "a0", *(f"c{n}" for n in range(5))})
+    assert len(merge_mentions([delivered, other])[0]) == 2
+
+
+def test_one_article_naming_its_own_happenings_again_does_not_join_them():
+    # An article keeps to its topic: "the delivery" recurs in its other statements.
+    delivered, delayed = _delivered_and_delayed("a", 90)
+    assert len(merge_mentions([delivered, delayed])[0]) == 2
+
+
+def test_a_back_reference_sharing_only_a_common_actor_does_not_join():
+    # Months apart, "Acme launched the Music Store" and "Acme launches the Phone" share the
+    # verb and the company every story names, but not what was launched.
+    # Other stories (a year before) name the company and the products too, so the company
+    # carries some weight, but less than what was launched.
+    others = ["Acme", "Acme", "Music Store", "Music Store", "Phone", "Phone"]
+    filler = [mention(f"f{n}", 10, when(f"2024-0{n + 1}-10"), actors=[name],
+                      keywords={f"filler{n}"}, predicate="report")
+              for n, name in enumerate(others)]
+    store = mention("a", 10, when("2025-04-28"), keywords={"launch"}, predicate="launch",
+                    actors=["Acme", "Music Store"])
+    phone = mention("b", 10, when("2025-09-06"), keywords={"launch"}, predicate="launch",
+                    actors=["Acme", "Phone"], inferred=True)
+    background = mention("c", 10, None, keywords={"launch"}, predicate="launch",
+                         actors=["Acme", "Phone"])
+    events, undated = merge_mentions([store, phone, background, *filler])
+    assert not any("a" in e.sources and len(e.sources) > 1 for e in events)
+    # The same product told again months later does join.
+    again = mention("d", 10, when("2025-09-06"), keywords={"launch"}, predicate="launch",
+                    actors=["Acme", "Music Store"], inferred=True)
+    events, _ = merge_mentions([store, again, *filler])
+    assert any({"a", "d"} <= set(e.sources) for e in events)
+
+
+def _filing(source: str, key: str):
+    m = mention(source, 10, when("2025-06-01"), predicate="file", actors=[key],
+                keywords={"file", "bankruptcy", f"{source}1", f"{source}2", f"{source}3"})
+    return m.model_copy(update={"actor_keys": (key,)})
+
+
+def test_a_name_and_its_acronym_in_two_documents_are_one_actor():
+    assert acronym_map(["general motors", "gm", "european aeronautic defence and space",
+                        "eads"]) == {"general motors": "gm",
+                                     "european aeronautic defence and space": "eads"}
+    [event] = merge_mentions([_filing("a", "general motors"), _filing("b", "gm")])[0]
+    assert event.sources == ("a", "b")
+
+
+def test_an_acronym_two_names_share_joins_neither():
+    assert acronym_map(["bea", "british european airways", "blue eyed arabs"]) == {}
+    assert len(merge_mentions([_filing("a", "general motors"), _filing("b", "gma")])[0]) == 2
+
+
+def test_a_statement_naming_a_happening_is_not_that_happening():
+    met = mention("a", 10, when("2025-08-18"), predicate="meet", actors=["Donald Trump"],
+                  keywords={"meet", *(f"a{n}" for n in range(6))})
+    remark = mention("b", 10, when("2025-08-18"), predicate="say", actors=["Trump"],
+                     attribution="Mark Rutte",
+                     keywords={"meet", "breakthrough", *(f"b{n}" for n in range(5))})
+    assert len(merge_mentions([met, remark])[0]) == 2
+
+
+def test_a_reaction_naming_a_happening_stays_apart_from_it():
+    shot = mention("a", 10, when("2025-10-23"), predicate="shoot", actors=["Slepian"],
+                   keywords={"shoot", *(f"a{n}" for n in range(6))})
+    condemned = mention("b", 10, when("2025-10-25"), predicate="condemn", actors=["Slepian"],
+                        inferred=True, keywords={"condemn", "shoot", *(f"b{n}" for n in range(5))})
+    assert len(merge_mentions([shot, condemned])[0]) == 2
+
+
+def test_a_report_dated_by_its_publication_meets_the_happening_days_before():
+    words = {"contract", "tanker", "billion", "award", "air", "force"}
+    won = mention("a", 10, when("2025-02-26"), predicate="win",
+                  actors=["Northrop", "EADS"], keywords=words | {"win"})
+    beaten = mention("b", 10, when("2025-03-01"), predicate="beat", inferred=True,
+                     actors=["Northrop", "EADS"], keywords=words | {"beat"})
+    prepared, weights = prepare([won, beaten])
+    assert (0, 1) in set(candidate_pairs(prepared, weights))
+    [event] = merge_mentions([won, beaten])[0]
+    assert event.time.value == "2025-02-26"

@@ -6,15 +6,17 @@ Contract used by the pipeline:
 
 Events come sorted by time, then id; the output depends only on the input (deterministic).
 
-How: dated mentions are blocked by time and indexed by actor and term (`blocking`), candidate
-pairs are scored (`similarity`), and clusters grow by average linkage, strongest pairs first: two
+How: dated mentions are blocked by time and indexed by actor, verb and term (`blocking`),
+candidate pairs are scored (`similarity`; verbs that tell one happening in other words,
+"acquire" / "buy", are compared as one: `synonyms`), and clusters grow by average linkage,
+strongest pairs first: two
 clusters join only when their mentions agree on average, so one shared name cannot chain two
 happenings of the same day together. Statements one speaker makes on one occasion in one
 article (consecutive, same time) are linked as one happening. The merged time is the most precise
 time consistent with every mention's own time; when sources put the same happening on
 different dates, the event keeps both readings as a `Conflict`. A time inferred from the
 publication meets an explicit time just before it; an inferred or undated back-reference joins
-an earlier dated happening told with the same verb about the same actor, when the words agree
+an earlier dated happening told with the same verb about the same actors, when the words agree
 strongly (`similarity.time_relation`, `blocking`, `_told_again`).
 """
 
@@ -27,7 +29,15 @@ from dataclasses import dataclass
 
 from timeline.events.narrative import HEADLINE_RULE, HEADLINE_RULES, PUBLICATION_RULE
 from timeline.merge.blocking import candidate_pairs
-from timeline.merge.similarity import Prepared, Weights, prepare_with_undated, similarity
+from timeline.merge.similarity import (
+    BACK_REFERENCE_ACTORS,
+    Prepared,
+    Weights,
+    actor_overlap,
+    content,
+    prepare_with_undated,
+    similarity,
+)
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
 __all__ = ["MergeOptions", "merge_mentions"]
@@ -174,23 +184,28 @@ def _told_again(
 ) -> dict[int, int]:
     """Undated background that tells again a happening another statement dates ("When Jobs
     first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
-    the same verb about the same actor, with strong agreement, joins; the rest stays undated."""
+    the same verb about the same actors (most of their weight shared), with strong agreement,
+    joins; the rest stays undated.
+    A happening dated only by its report's publication ("First A380 enters commercial
+    service", a headline) is a target too: the background has no time to contradict it, and
+    joining moves no date. The strongest agreement wins, then an explicit date, then the first."""
     index: dict[tuple[str, str], list[int]] = {}
     for p in prepared:
-        if p.refers_back and not p.inferred:
+        if p.refers_back:
             for actor in p.actors:
-                index.setdefault((p.mention.predicate or "", actor), []).append(p.index)
+                index.setdefault((p.verb, actor), []).append(p.index)
     joined: dict[int, int] = {}
     for k, b in enumerate(background):
         if not b.refers_back or b.mention.modality == "hypothetical":
             continue
         candidates = sorted({i for actor in b.actors
-                             for i in index.get((b.mention.predicate or "", actor), ())})
-        scored = [(similarity(b, prepared[i], weights)[0], -i) for i in candidates
-                  if prepared[i].mention.source != b.mention.source]
+                             for i in index.get((b.verb, actor), ())})
+        scored = [(content(b, prepared[i], weights), not prepared[i].inferred, -i)
+                  for i in candidates if prepared[i].mention.source != b.mention.source
+                  and actor_overlap(b, prepared[i], weights) >= BACK_REFERENCE_ACTORS]
         best = max(scored, default=None)
         if best is not None and best[0] >= options.background_threshold:
-            joined[k] = -best[1]
+            joined[k] = -best[2]
     return joined
 
 

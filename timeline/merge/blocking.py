@@ -3,7 +3,8 @@
 Mentions are indexed by (time bucket, term) where the term is one of their actor keys or key
 terms. A mention dated to a day sits in that day's bucket; one dated to a week or a month in its
 month's; anything coarser in its year's. A mention looks for partners in its own buckets, in the
-days of the conflict window around it, and in the coarser buckets that contain it; only mentions
+days of the conflict window around it (and, for a time inferred from the publication, in the
+recent days before it), and in the coarser buckets that contain it; only mentions
 that share a term there become candidates. Terms so common in a bucket that they would pair
 nearly everything with everything (a posting longer than `max_posting`) are skipped: the pairs
 they would add, if real, share a rarer term as well.
@@ -17,7 +18,12 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from timeline.merge.similarity import CONFLICT_WINDOW_DAYS, Prepared, Weights
+from timeline.merge.similarity import (
+    CONFLICT_WINDOW_DAYS,
+    RECENT_WINDOW_DAYS,
+    Prepared,
+    Weights,
+)
 
 Bucket = tuple[str, int]  # ("D", day ordinal) | ("M", year*12+month) | ("Y", year)
 
@@ -53,7 +59,9 @@ def probe_buckets(p: Prepared) -> list[Bucket]:
     buckets: set[Bucket] = set(home_buckets(p))
     if p.span_days <= 2:
         window = CONFLICT_WINDOW_DAYS
-        buckets.update(("D", d) for d in range(p.first_day - window, p.last_day + window + 1))
+        # A time inferred from the publication may tell a happening of the days before it.
+        before = RECENT_WINDOW_DAYS if p.inferred else window
+        buckets.update(("D", d) for d in range(p.first_day - before, p.last_day + window + 1))
     if p.span_days <= 31:
         buckets.update({("M", _month(p.first_day)), ("M", _month(p.last_day))})
     buckets.update(("Y", y) for y in range(_year(p.first_day), _year(p.last_day) + 1)[:3])
@@ -61,8 +69,15 @@ def probe_buckets(p: Prepared) -> list[Bucket]:
 
 
 def signature(p: Prepared, weights: Weights) -> list[str]:
-    """The keys a mention is indexed under: its actors, and its rarest terms."""
+    """The keys a mention is indexed under: its actors, its rarest terms, and its verb.
+
+    The verb always counts, however common: two tellings of one happening share it and an
+    actor ("the A380 flew" / "the A380 first flew in April") even when their other words differ.
+    """
     terms = sorted(p.terms, key=lambda t: (-weights.of(t), t))[:_SIGNATURE_TERMS]
+    verb = p.verb
+    if verb and verb in p.predicates and verb in p.terms and verb not in terms:
+        terms.append(verb)
     return [f"@{a}" for a in sorted(p.actors)] + terms
 
 

@@ -3,6 +3,8 @@
 Terms and actors are weighted by how rare they are in the corpus being merged (inverse document
 frequency over mentions), so "Trump" in a corpus about Trump counts for little and "framework"
 for a lot. Actor keys are normalised across sources first: "zelensky" and "zelenskyy" are one key.
+Verbs, and terms that are verbs or event nouns read as verbs, are compared through their synonym
+class (`synonyms`): "acquired" and "the purchase" meet on "buy".
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from timeline.events import lexicon as lexicons
+from timeline.merge.synonyms import course_verbs, happening_classes
 from timeline.types import Mention
 
 TimeRelation = Literal["equal", "nested", "overlap", "near", "recent", "earlier", "far"]
@@ -29,6 +32,10 @@ CONFLICT_WINDOW_DAYS = 1
 # A time inferred from the publication ("have defeated", reported the next day) covers the
 # days just before it: an explicit time this many days earlier is the same happening's.
 RECENT_WINDOW_DAYS = 3
+# Share of the smaller side's actor weight two mentions must share for a back-reference: months
+# apart, "Apple launched the iTunes Store" and "Apple launches 3G iPhone" share a verb and the
+# company, but what was launched is an actor of one only.
+BACK_REFERENCE_ACTORS = 0.5
 # Predicates that name no happening of their own: the happening is in their words
 # ("deliveries ... are not due until October", "made its maiden flight").
 _GENERAL_PREDICATES = frozenset({"be", "have", "make", "take", "give", "get", "do", "hold"})
@@ -50,6 +57,8 @@ class Prepared:
     inferred: bool  # dated from the publication or the narrative, not by its own words
     refers_back: bool  # told with a verb of its own (not a statement): may name a past happening
     predicates: frozenset[str]  # the happening's verbs: the predicate, or an event noun's
+    verb: str = ""  # the predicate as compared: a synonym's class ("acquire" -> "buy")
+    tells_course: bool = False  # its verb tells the course of a happening its words name
     value: str = ""  # the time's TIMEX3 value
     bounds: tuple[float, float] = (0.0, 0.0)  # the time's start and end, as timestamps
     terms_mass: float = 0.0  # sum of squared term weights, for cosines
@@ -128,6 +137,32 @@ def spelling_map(keys: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+# Words an acronym skips: "European Aeronautic Defence and Space" is EADS.
+_ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "&", "de", "du", "des", "la", "le"})
+
+
+def acronym_map(keys: Iterable[str]) -> dict[str, str]:
+    """Key -> canonical key, joining a name and its acronym across documents ("general motors"
+    / "gm", "united states air force" / "usaf"): a document that spells a name out and uses
+    its acronym joins them itself; another may use only one. An acronym two names share
+    ("bea") joins neither; the more frequent spelling is canonical (then the acronym)."""
+    counts = Counter(keys)
+    names: dict[str, list[str]] = defaultdict(list)
+    for key in counts:
+        words = [w for w in key.split() if w not in _ACRONYM_SKIPS]
+        if len(words) >= 2 and all(w[:1].isalpha() for w in words):
+            names["".join(w[0] for w in words)].append(key)
+    mapping: dict[str, str] = {}
+    for acronym, full in names.items():
+        if acronym in counts and len(full) == 1:
+            name = full[0]
+            if counts[name] > counts[acronym]:
+                mapping[acronym] = name
+            else:
+                mapping[name] = acronym
+    return mapping
+
+
 def prepare(mentions: Sequence[Mention]) -> tuple[list[Prepared], Weights]:
     """Prepared dated mentions (in input order) and the corpus weights."""
     prepared, _, weights = prepare_with_undated(mentions, ())
@@ -140,6 +175,9 @@ def prepare_with_undated(
     """Prepared dated mentions, prepared undated ones (placed after every time, as if told
     last: what they tell can only be earlier), and the weights of the dated ones."""
     spelling = spelling_map(k for m in mentions for k in m.actor_keys)
+    acronyms = acronym_map(spelling.get(k, k) for m in mentions for k in m.actor_keys)
+    spelling = {k: acronyms.get(v, v) for k, v in spelling.items()} | {
+        k: v for k, v in acronyms.items() if k not in spelling}
     dated, weights = _prepare([(m, day_range(m)) for m in mentions], None, spelling)
     later = [(m, (UNDATED_DAY, UNDATED_DAY)) for m in undated]
     rest, _ = _prepare(later, weights, spelling)
@@ -155,11 +193,13 @@ def _prepare(
     spelling: dict[str, str],
 ) -> tuple[list[Prepared], Weights]:
     lexicon = lexicons.load()
+    synonyms, course = happening_classes(), course_verbs()
     prepared: list[Prepared] = []
     for m, days in mentions:
         if days is None:
             continue
         actors = frozenset(spelling.get(k, k) for k in m.actor_keys)
+        terms = frozenset(synonyms.get(k, k) for k in m.keywords)
         speaker = None
         person = False
         if m.attribution:
@@ -174,10 +214,12 @@ def _prepare(
         prepared.append(
             Prepared(
                 index=len(prepared), mention=m, first_day=days[0], last_day=days[1],
-                actors=actors, terms=frozenset(m.keywords), speaker=speaker,
+                actors=actors, terms=terms, speaker=speaker,
+                verb=synonyms.get(m.predicate or "", m.predicate or ""),
+                tells_course=(m.predicate or "") in course,
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
-                inferred=m.inferred or m.time is None, predicates=_predicates(m),
+                inferred=m.inferred or m.time is None, predicates=_predicates(m, terms),
                 value=m.time.value if m.time else "", bounds=_bounds(m),
                 refers_back=bool(m.predicate) and m.predicate not in _GENERAL_PREDICATES
                 and m.predicate not in lexicon.reporting_verbs,
@@ -200,22 +242,30 @@ def _prepare(
     return prepared, weights
 
 
-def _predicates(m: Mention) -> frozenset[str]:
-    """The verbs a mention's happening is told with: its predicate, or, for a general verb
-    ("be", "make"), the event words of its statement."""
+def _predicates(m: Mention, terms: frozenset[str]) -> frozenset[str]:
+    """The verbs a mention's happening is told with (as compared: `happening_classes`): its
+    predicate, or, for a general verb ("be", "make"), the event words of its statement."""
     if m.predicate and m.predicate not in _GENERAL_PREDICATES:
-        return frozenset({m.predicate})
-    return frozenset(m.keywords)
+        return frozenset({happening_classes().get(m.predicate, m.predicate)})
+    return terms
 
 
 def same_happening_words(a: Prepared, b: Prepared) -> bool:
-    """The two are told with the same verb, or one's verb is among the other's event words."""
+    """The two are told with the same verb (or synonyms), or one names the happening the
+    other's verb tells: a general verb's event words ("made its maiden flight" / "flew"), or
+    another source's words, when they tell its course ("the delivery ... was delayed" / "was
+    delivered today"). A statement or a reaction naming a happening ("said the meeting went
+    well", "condemned the shooting") is a happening of its own."""
     pa, pb = a.mention.predicate, b.mention.predicate
-    if pa is not None and pa == pb:
+    if pa is not None and a.verb == b.verb:
         return True
-    return bool(a.predicates & b.predicates) and (
+    if bool(a.predicates & b.predicates) and (
         pa in _GENERAL_PREDICATES or pb in _GENERAL_PREDICATES
-    )
+    ):
+        return True
+    if a.mention.source == b.mention.source:
+        return False  # one article keeps to its topic: its words recur from happening to happening
+    return (a.tells_course and b.verb in a.terms) or (b.tells_course and a.verb in b.terms)
 
 
 def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
@@ -239,7 +289,7 @@ def time_relation(a: Prepared, b: Prepared) -> TimeRelation:
     return "overlap"
 
 
-def _actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
+def actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
     """Weighted overlap coefficient of actors: shared weight over the smaller side's weight."""
     if not a.actors or not b.actors:
         return 0.0
@@ -261,7 +311,7 @@ def _cosine(a: Prepared, b: Prepared, weights: Weights) -> float:
 def content(a: Prepared, b: Prepared, weights: Weights) -> float:
     """How much two mentions say the same thing, 0..1, whatever their times."""
     terms = _cosine(a, b, weights)
-    actors = _actor_overlap(a, b, weights)
+    actors = actor_overlap(a, b, weights)
     score = 0.55 * terms + 0.3 * actors + (0.1 if same_happening_words(a, b) else 0.0)
     if a.speaker and b.speaker:
         if a.speaker == b.speaker:
@@ -281,8 +331,8 @@ def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeR
     if relation == "far":
         return 0.0, relation
     if relation == "earlier" and not (
-        a.refers_back and b.refers_back and a.mention.predicate == b.mention.predicate
-        and a.actors & b.actors
+        a.refers_back and b.refers_back and a.verb == b.verb
+        and actor_overlap(a, b, weights) >= BACK_REFERENCE_ACTORS
     ):
         return 0.0, relation
     score = content(a, b, weights)
