@@ -62,8 +62,37 @@ def test_windowed_matching_finds_what_scanning_everything_finds(text):
     assert sorted(map(key, g.matches(text))) == sorted(map(key, g.matches_everywhere(text)))
 
 
+# Numbers in the contexts the rules before a head of digits look for ("the early '90s", "Q3 98",
+# "the 1988 period"): a head whose rules can use none of them is passed over.
+_NUMBER_WORDS = [
+    "the", "early", "late", "mid", "mid-", "year", "period", "quarter", "Q", "Q3", "'", "’", "s", "'s", "0s",
+    "1990s", "'90s", "1988", "98", "5", "1,000", "3.5", "$5", "20", "2001", "10", "-", " ", ".", ",",
+]
+number_texts = st.lists(st.one_of(st.sampled_from(_NUMBER_WORDS), st.text("0123456789'’sQ -", max_size=4)), max_size=30).map(
+    lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts))
+)
+
+
+@settings(settings.get_profile("temporal"), max_examples=300)
+@given(text=number_texts)
+@example(text="in the early '90s and Q3 '98, the 1988 period, the year 2001, 1,000 and $5")
+def test_heads_passed_over_hide_no_match(text):
+    g = grammar("en")
+    key = lambda m: (m.start, m.end, m.rule.index)  # noqa: E731
+    assert sorted(map(key, g.matches(text))) == sorted(map(key, g.matches_everywhere(text)))
+
+
 @settings(settings.get_profile("temporal"), max_examples=100)
 @given(text=st.text(max_size=300), reference=references)
 def test_arbitrary_unicode_never_breaks_the_tagger(text, reference):
     for t in tag(text, reference):
         assert text[t.start : t.end] == t.text
+
+
+@settings(settings.get_profile("temporal"), max_examples=200)
+@given(text=st.one_of(texts, number_texts))
+@example(text="at 5pm, a 16-hour day in 1998year's end; months_ 12 3,000 Q3 yearly")
+def test_the_fast_trigger_finds_the_heads_the_regex_finds(text):
+    trigger = grammar("en").trigger
+    key = lambda hit: (hit[0], id(hit[1]))  # noqa: E731
+    assert sorted(map(key, trigger.hits(text))) == sorted(map(key, trigger._hits_any_case(text)))

@@ -12,7 +12,7 @@ import re
 import re._constants as _sre_constants  # the parsed form of patterns, read by first_characters
 import re._parser as _sre_parser
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -45,6 +45,10 @@ class Rule:
     # None when they cannot be listed. A run the pattern ends in the middle of is a prefix.
     first_words: frozenset[str] | None = None
     first_prefixes: tuple[str, ...] = ()
+    # The pattern from the slot the heads come from to its end, and how far before its head that
+    # slot can begin: no match can use a head where it does not match (None: not known).
+    head_slot: re.Pattern[str] | None = None
+    head_lead: int = 0
 
 
 # How far left of a head an expression may start ("the next two hundred and fifty years").
@@ -69,16 +73,34 @@ class HeadRules:
     # The rules in `before` by the word (run of letters) a match begins with; None when some
     # rule's first words cannot be listed exactly (then `before` is used for every start).
     before_by_word: dict[str, tuple[tuple[int, Rule], ...]] | None
+    # Where a rule in `before` could use this head occurrence: its pattern from its head slot
+    # on matches at most `lead` characters before the head (one regex for them all, which
+    # skips up to `lead` characters first). Elsewhere no such rule can (a match is found from
+    # its own head), and the words before the head need not be visited: most digits are no
+    # decade, year or quarter. None when some rule in `before` has no such pattern.
+    head_slots: re.Pattern[str] | None
+    lead: int
 
     @classmethod
     def of(cls, rules: list[Rule]) -> HeadRules:
         before = [r for r in rules if not r.at_head]
+        slots, lead = _head_slots(before)
         return cls(
             _by_first_character([r for r in rules if r.at_head], lambda r: r),
             _by_first_character(before, lambda r: (r.reach, r)),
             max((r.reach for r in before), default=0),
             _by_first_word(before),
+            slots,
+            lead,
         )
+
+
+def _head_slots(rules: list[Rule]) -> tuple[re.Pattern[str] | None, int]:
+    if not rules or any(r.head_slot is None for r in rules):
+        return None, 0
+    patterns = list(dict.fromkeys(r.head_slot.pattern for r in rules if r.head_slot is not None))
+    lead = max(r.head_lead for r in rules)
+    return re.compile(rf"(?s:.{{0,{lead}}})(?:{'|'.join(patterns)})", re.IGNORECASE), lead  # the rules' flags
 
 
 def _by_first_word(rules: list[Rule]) -> dict[str, tuple[tuple[int, Rule], ...]] | None:
@@ -108,36 +130,36 @@ def _by_first_character(rules: list[Rule], entry: Callable[[Rule], Any]) -> dict
 
 @dataclass(frozen=True)
 class Trigger:
-    """One scan of the text for head words and digits; rules are tried only just before them.
+    """Scans of the text for head words and digits; rules are tried only just before them.
 
-    The scan is an Aho-Corasick automaton over the lower-cased text (one pass in C for every
-    head word and digit at once); a word hit counts only when it is a whole run of letters.
+    Head words are found by an Aho-Corasick automaton over the lower-cased text (one pass in C
+    for every head word at once; a hit counts only when it is a whole run of letters), runs of
+    digits by a regex.
     """
 
-    automaton: ahocorasick.Automaton  # head word -> (length, HeadRules); digit -> (1, None)
+    automaton: ahocorasick.Automaton  # head word -> (length, HeadRules)
     # For text whose lower-casing moves offsets, or with digits of other scripts (which the
     # automaton leaves out: hundreds of first characters would slow every step it takes).
     regex_any_case: re.Pattern[str]
     rules_by_head: dict[str, HeadRules]
 
     def hits(self, text: str) -> Iterator[tuple[int, HeadRules]]:
-        """(offset, the rules that need this head) for each head in the text, in text order."""
+        """(offset, the rules that need this head) for each head in the text: runs of digits,
+        then words (the order does not matter to `Grammar.matches`)."""
         lowered = text.lower()
         if len(lowered) != len(text) or (not text.isascii() and _ANY_DIGIT.search(text)):
             yield from self._hits_any_case(text)
             return
+        # Only ASCII digits are left: a run of them is found in C, not digit by digit.
         digits = self.rules_by_head[_DIGITS]
         digits4 = self.rules_by_head[_DIGITS4]
+        for run in _ASCII_DIGITS.finditer(text):
+            yield run.start(), (digits4 if run.end() - run.start() == 4 else digits)
+        is_letter = str.isalpha if text.isascii() else _is_letter  # the same on ASCII
         last = len(lowered) - 1
-        run = _DIGIT_RUN.match
         for end, (length, rules) in self.automaton.iter_long(lowered):
             start = end - length + 1
-            if rules is None:  # a digit: the first of its run stands for the run
-                if start and lowered[start - 1].isdecimal():
-                    continue
-                found = run(lowered, start)
-                yield start, (digits4 if found is not None and found.end() - start == 4 else digits)
-            elif not (start and _is_letter(lowered[start - 1])) and not (end < last and _is_letter(lowered[end + 1])):
+            if not (start and is_letter(lowered[start - 1])) and not (end < last and is_letter(lowered[end + 1])):
                 yield start, rules
 
     def _hits_any_case(self, text: str) -> Iterator[tuple[int, HeadRules]]:
@@ -152,7 +174,7 @@ class Trigger:
                 yield hit.start(), found
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _is_letter(ch: str) -> bool:
@@ -174,15 +196,32 @@ def _first_character_view(text: str) -> str:
 _ANY_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script
 
 
-@dataclass(slots=True)  # not frozen: built per candidate match (cheaper); never changed
-class Match:
-    """One rule matching one stretch of text; `values` maps group names to meanings."""
+Fields = tuple[tuple[str, Callable[[str], Any]], ...]  # a rule's groups and their converters
 
-    start: int
-    end: int
-    rule: Rule
-    values: dict[str, Any]
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+class Match:
+    """One rule matching one stretch of text. `values` maps its groups to what their words
+    mean, `spans` to where they are: both read when first asked for, since most candidate
+    matches lose to a longer one that overlaps them and are never read."""
+
+    __slots__ = ("start", "end", "rule", "_found", "_fields", "_values")
+
+    def __init__(self, start: int, end: int, rule: Rule, found: re.Match[str], fields: Fields) -> None:
+        self.start, self.end, self.rule = start, end, rule
+        self._found, self._fields = found, fields
+        self._values: dict[str, Any] | None = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        if self._values is None:
+            found = self._found
+            self._values = {name: convert(text) for name, convert in self._fields if (text := found.group(name)) is not None}
+        return self._values
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        found = self._found
+        return {name: found.span(name) for name, _ in self._fields if found.group(name) is not None}
 
 
 @dataclass(frozen=True)
@@ -191,6 +230,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     converters: dict[str, Callable[[str], Any]]
     trigger: Trigger
+    fields: tuple[Fields, ...]  # by rule index: its named groups (but "t") and their converters
 
     def matches(self, text: str) -> Iterator[Match]:
         """Every match of every rule (overlapping ones included; choosing is the caller's).
@@ -201,6 +241,10 @@ class Grammar:
         tried: set[int] = set()  # rule index x text length + start, for rules tried before heads
         stride = len(text) + 1
         lowered = _first_character_view(text)
+        # Words are read from the lower-case view when the text is ASCII: it has the same word
+        # starts, and its words need no lower-casing to be looked up.
+        plain = text.isascii()
+        words_in = lowered if plain else text
         for position, head in self.trigger.hits(text):
             table = head.at_head
             for rule in table.get(lowered[position]) or table.get("", ()):
@@ -210,19 +254,25 @@ class Grammar:
             before = head.before
             if not before:
                 continue
+            slots = head.head_slots
+            if slots is not None and slots.match(text, position - head.lead if position > head.lead else 0) is None:
+                continue
             by_word = head.before_by_word
+            first = position - head.reach if position > head.reach else 0
             # The scan may stop a word's length past the head: no start beyond it is wanted.
-            for found in _WORD_START.finditer(text, max(0, position - head.reach), position + _LONGEST_WORD):
+            for found in _WORD_START.finditer(words_in, first, position + _LONGEST_WORD):
                 start = found.start()
                 if start > position:
                     break
-                distance = position - start
                 word = found.group(1)  # read to its end: an end offset would cut it
-                if word is not None and by_word is not None and word.isascii():
+                if word is not None and by_word is not None and (plain or word.isascii()):
                     # Only the rules that can begin with this word (most starts have none).
-                    candidates = by_word.get(word.lower(), ())
+                    candidates = by_word.get(word if plain else word.lower())
+                    if candidates is None:
+                        continue
                 else:
                     candidates = before.get(lowered[start]) or before.get("", ())
+                distance = position - start
                 for reach, rule in candidates:
                     if reach < distance:
                         break
@@ -235,11 +285,21 @@ class Grammar:
                         yield from self._match(rule, m)
 
     def matches_everywhere(self, text: str) -> Iterator[Match]:
-        """What `matches` finds, by trying every rule at every word start (slow; for tests)."""
+        """What `matches` finds, by trying every rule at every word start, and every rule that
+        begins at its head wherever one of its heads is, word start or not ("'1988") (slow; for
+        tests: none of the choices `matches` makes to try less)."""
         starts = [m.start() for m in _WORD_START.finditer(text)]
         for rule in self.rules:
             for start in starts:
                 m = rule.regex.match(text, start)
+                if m is not None:
+                    yield from self._match(rule, m)
+        word_starts = set(starts)
+        for position, head in self.trigger.hits(text):
+            if position in word_starts:
+                continue
+            for rule in {r.index: r for rules in head.at_head.values() for r in rules}.values():
+                m = rule.regex.match(text, position)
                 if m is not None:
                     yield from self._match(rule, m)
 
@@ -247,18 +307,17 @@ class Grammar:
         span_group = "t" if "t" in rule.regex.groupindex and m.group("t") is not None else 0
         start, end = m.span(span_group)
         if start != end:
-            yield Match(start, end, rule, *self._convert(rule, m))
+            yield Match(start, end, rule, m, self.fields[rule.index])
 
-    def _convert(self, rule: Rule, m: re.Match[str]) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
-        values: dict[str, Any] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        for name, text in m.groupdict().items():
-            if text is None or name == "t":
-                continue
-            spans[name] = m.span(name)
-            slot = rule.slots.get(name)
-            values[name] = self.converters[slot](text) if slot else normalise(text)
-        return values, spans
+
+def _fields(rule: Rule, converters: dict[str, Callable[[str], Any]]) -> Fields:
+    """A rule's named groups but "t" (the span to report), each with what converts its text: its
+    slot's converter, or plain normalising."""
+    return tuple(
+        (name, converters[slot] if (slot := rule.slots.get(name)) else normalise)
+        for name in rule.regex.groupindex
+        if name != "t"
+    )
 
 
 # ---- Converters: slot text -> meaning ----------------------------------------------------------
@@ -664,11 +723,37 @@ def _compile_rule(
     def expand(prefix: str) -> str:
         return _expand_classes(_SLOT.sub(lambda m: f"(?:{macros.get(m.group('slot')) or lexicon.alternation(m.group('slot'))})", _spaces(prefix)), lexicon, derived)
 
-    reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, head_leads.get(head_slot or "", _LEFT))
+    lead = head_leads.get(head_slot or "", _LEFT)
+    reach = 0 if at_head else _reach(spec["pattern"], head_slot, expand, lead)
     parsed = _parsed(regex)  # read once, for both
     words = first_words(regex, parsed)
+    check = None if at_head or lead > _HEAD_SLOT_LEAD else _from_slot(spec["pattern"], head_slot, expand)
     return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
-                first_characters(regex, parsed), at_head, reach, words[0] if words else None, words[1] if words else ())
+                first_characters(regex, parsed), at_head, reach, words[0] if words else None, words[1] if words else (),
+                check, lead if check else 0)
+
+
+# A head slot whose head may sit further into it than this is not checked (it would cost more
+# tries than it saves).
+_HEAD_SLOT_LEAD = 4
+
+
+def _from_slot(template: str, slot: str | None, expand: Callable[[str], str]) -> re.Pattern[str] | None:
+    """The template from `slot` on, compiled as the rule is: whatever a match of the rule holds
+    from that slot on matches it where the slot begins. None unless the slot stands in the
+    template's own sequence (not inside a group, where what follows it would not be all that
+    follows it in a match; not beside a top-level alternative)."""
+    if slot is None:
+        return None
+    m = re.search(r"\{" + slot + r"(?::[a-z_0-9]+)?\}", template)
+    if m is None or _unclosed_groups(template[: m.start()]) or any(
+        ch == "|" and _unclosed_groups(template[:i]) == 0 for i, ch, _ in _structure(template)
+    ):
+        return None
+    try:
+        return re.compile(expand(template[m.start() :]), re.IGNORECASE)  # the rules' flags
+    except re.error:
+        return None
 
 
 @cache
@@ -690,7 +775,8 @@ def grammar(language: str) -> Grammar:
         _compile_rule(i, spec, macros, fields, macro_heads, leading, head_leads, lexicon, derived)
         for i, spec in enumerate(raw.get("rules", ()))
     )
-    return Grammar(lexicon, rules, _converters(lexicon, macro_specs), _trigger(rules))
+    converters = _converters(lexicon, macro_specs)
+    return Grammar(lexicon, rules, converters, _trigger(rules), tuple(_fields(r, converters) for r in rules))
 
 
 def _parsed(regex: re.Pattern[str]) -> Any:
@@ -924,7 +1010,5 @@ def _trigger(rules: tuple[Rule, ...]) -> Trigger:
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, (len(word), rules_by_head[word]))
-    for digit in "0123456789":
-        automaton.add_word(digit, (1, None))
     automaton.make_automaton()
     return Trigger(automaton, re.compile(pattern, re.IGNORECASE), rules_by_head)

@@ -49,10 +49,11 @@ class TenseCues:
             return "future", True
         right = self._right_clause(text, end).lower().replace("\u2019", "'")
         left_cue = None
-        for m in self.regex.finditer(left):
+        for m in reversed(list(self.regex.finditer(left))):
             cue = self._classify(m, left)
-            if cue:
+            if cue:  # the nearest cue on the left: its verb group alone is read
                 left_cue = (self._verb_group(left, m.start(), cue), len(left) - m.end())
+                break
         right_cue = None
         for m in self.regex.finditer(right):
             cue = self._classify(m, right)
