@@ -62,3 +62,19 @@ def test_a_verb_after_a_noun_phrase_with_no_that_is_finite_not_a_participle():
     timexes = [timex(text, "Monday", "2025-08-18", monday)]
     mentions = extract_mentions(document(text), timexes)
     assert not any(m.predicate == "mention" for m in mentions)
+
+
+def test_a_happening_told_at_two_coordinated_times_is_dated_at_each():
+    text = "Smith briefly made an appearance in March and June to unveil two phones.\n"
+    timexes = [timex(text, "March", "2011-03", _month(2011, 3), "month"),
+               timex(text, "June", "2011-06", _month(2011, 6), "month")]
+    mentions = extract_mentions(document(text, published=(2011, 8, 25)), timexes)
+    assert {("make", "2011-03"), ("make", "2011-06")} <= _dates(mentions, "appearance")
+
+
+def test_the_ends_of_a_range_are_not_two_times_of_the_happening():
+    text = "Smith made three appearances between March and June to unveil two phones.\n"
+    timexes = [timex(text, "March", "2011-03", _month(2011, 3), "month"),
+               timex(text, "June", "2011-06", _month(2011, 6), "month")]
+    mentions = extract_mentions(document(text, published=(2011, 8, 25)), timexes)
+    assert ("make", "2011-06") not in _dates(mentions, "appearances")

@@ -517,8 +517,39 @@ class _SentenceReader:
             timex = _most_precise(main_times)
             modality = clause_modality(self.tokens, main, self.lex)
             readings.append(Reading(main.head, main.lemma, False, main.tense, modality, True, timex))
+            # "appeared in March and June": the main happening, once more at each other time.
+            readings.extend(
+                Reading(main.head, main.lemma, False, main.tense, modality, False, other)
+                for other in self.coordinated(timex, main_times)
+            )
         readings.extend(embedded[h] for h in sorted(embedded))
         return readings
+
+    def coordinated(self, timex: Timex | None, times: Sequence[Timex]) -> list[Timex]:
+        """The times joined to `timex` by "and" ("in March and June", "on May 2, and on
+        May 9"), as precise as it: each dates one more telling of the happening. Not the
+        ends of a range ("between March and June")."""
+        if timex is None:
+            return []
+        ordered = sorted(times, key=lambda t: t.start)
+        at = ordered.index(timex)
+        joined: list[Timex] = []
+        for left, right in zip(ordered[at:], ordered[at + 1:], strict=False):
+            if precision_rank(right.granularity) != precision_rank(timex.granularity):
+                break
+            if not self._joined_by_and(left, right) or self._opens_range(ordered[at]):
+                break
+            joined.append(right)
+        return joined
+
+    def _joined_by_and(self, left: Timex, right: Timex) -> bool:
+        between = [t.lower for t in self.tokens if t.start >= left.end and t.end <= right.start]
+        words = [w for w in between if w not in {",", "in", "on", "at", "during"}]
+        return words == ["and"]
+
+    def _opens_range(self, timex: Timex) -> bool:
+        before = [t.lower for t in self.tokens if t.end <= timex.start][-2:]
+        return bool({"between", "from"} & set(before))
 
 
 _PRECISION = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "day": 4, "week": 5,
