@@ -78,3 +78,19 @@ def test_the_ends_of_a_range_are_not_two_times_of_the_happening():
                timex(text, "June", "2011-06", _month(2011, 6), "month")]
     mentions = extract_mentions(document(text, published=(2011, 8, 25)), timexes)
     assert ("make", "2011-06") not in _dates(mentions, "appearances")
+
+
+def test_a_past_verb_after_a_name_with_its_article_is_the_names_verb():
+    text = "In a statement, the White House said on Monday that no troops would be sent.\n"
+    monday = Interval(start=pendulum.datetime(2025, 8, 18, tz=ZONE),
+                      end=pendulum.datetime(2025, 8, 19, tz=ZONE))
+    timexes = [timex(text, "Monday", "2025-08-18", monday)]
+    mentions = extract_mentions(document(text), timexes)
+    [said] = [m for m in mentions if m.predicate == "say"]
+    assert said.time.value == "2025-08-18" and said.attribution == "White House"
+
+
+def test_a_past_form_before_a_noun_after_a_name_stays_a_modifier():
+    text = "The second model, the A380F dedicated freighter, will carry 150 tons of cargo.\n"
+    mentions = extract_mentions(document(text), [])
+    assert all(m.predicate != "dedicate" for m in mentions)

@@ -159,8 +159,17 @@ class _Scanner:
                 k -= 1  # back over the whole name
             before = self.tokens[k - 1] if k > 0 else None
             if before is not None and (before.lower in self.lex.determiners or _is_modifier(before)):
-                return True  # "a London court", "new Airbus A320 jets": a name as a modifier
+                # "a London court", "new Airbus A320 jets": a name as a modifier; but a past
+                # form after it is the name's verb ("In a statement, the White House said"),
+                # unless a noun follows it ("the A380F dedicated freighter").
+                return not _has_form(_forms(self.tokens[i]), "VBD") or self._noun_follows(i)
         return prev.text[:1].isdigit()
+
+    def _noun_follows(self, i: int) -> bool:
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.is_word and not nxt.is_capitalised and (
+            not self.lex.is_function_word(nxt.lower) and is_noun(nxt.lower)
+        )
 
     def _lexical_after(self, i: int) -> tuple[int, list[int]]:
         """Skip adverbs and negations after an auxiliary: (next index, skipped negations)."""
