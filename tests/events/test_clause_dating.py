@@ -94,3 +94,22 @@ def test_a_past_form_before_a_noun_after_a_name_stays_a_modifier():
     text = "The second model, the A380F dedicated freighter, will carry 150 tons of cargo.\n"
     mentions = extract_mentions(document(text), [])
     assert all(m.predicate != "dedicate" for m in mentions)
+
+
+def test_a_headline_whose_subject_is_a_quoted_name_has_its_verb():
+    title = 'Acme 797 "Skyliner" makes maiden flight'
+    text = (f"{title}\n"
+            'Acme\'s newest airliner, the 797 "Skyliner", made its first test flight Monday in '
+            "Everett.\n")
+    monday = Interval(start=pendulum.datetime(2025, 8, 18, tz=ZONE),
+                      end=pendulum.datetime(2025, 8, 19, tz=ZONE))
+    timexes = [timex(text, "Monday", "2025-08-18", monday)]
+    mentions = extract_mentions(document(text, title=title), timexes)
+    [headline] = [m for m in mentions if m.start == 0]
+    assert headline.predicate == "make"
+
+
+def test_a_quoted_name_after_an_article_modifies_the_noun_after_it():
+    text = 'Jobs said that the "Lion" release to OS X will include more multitouch support.\n'
+    mentions = extract_mentions(document(text), [])
+    assert all(m.predicate != "release" for m in mentions)

@@ -415,8 +415,16 @@ class _Scanner:
         return 0
 
     def _subject_before(self, i: int, strict: bool = False) -> bool:
-        """A plausible subject right before the verb: a pronoun, a name or a noun."""
+        """A plausible subject right before the verb: a pronoun, a name or a noun (a quoted
+        name too: 'Boeing 787 "Dreamliner" makes maiden flight')."""
         j = self._previous_word(i)
+        if j > 0 and self.tokens[j].text in {'"', "”"} and self.tokens[j - 1].is_capitalised:
+            k = j - 1
+            while k > 0 and self.tokens[k - 1].is_capitalised:
+                k -= 1  # back to the quotation's opening mark
+            before = self.word(k - 2) if k > 1 else ""
+            if before not in self.lex.determiners and before not in self.lex.possessives:
+                j -= 1  # not 'the "Lion" release': a quoted name used as a modifier
         if j < 0:
             return False
         prev = self.tokens[j]
