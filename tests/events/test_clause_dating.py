@@ -113,3 +113,20 @@ def test_a_quoted_name_after_an_article_modifies_the_noun_after_it():
     text = 'Jobs said that the "Lion" release to OS X will include more multitouch support.\n'
     mentions = extract_mentions(document(text), [])
     assert all(m.predicate != "release" for m in mentions)
+
+
+def test_a_that_clause_inside_an_opening_phrase_holds_no_main_verb():
+    text = ("Smith spoke to reporters on Monday.\n"
+            "In response to critics saying that Acme had not fixed the problem quickly, Smith "
+            "said that the phone had only been out for 22 days.\n")
+    monday = Interval(start=pendulum.datetime(2025, 8, 18, tz=ZONE),
+                      end=pendulum.datetime(2025, 8, 19, tz=ZONE))
+    timexes = [timex(text, "Monday", "2025-08-18", monday)]
+    mentions = extract_mentions(document(text), timexes)
+    assert ("say", "2025-08-18") in _dates(mentions, "In response")
+
+
+def test_a_demonstrative_that_opens_no_clause():
+    text = "At that time Acme said the phone would ship in June.\n"
+    mentions = extract_mentions(document(text), [])
+    assert any(m.predicate == "say" for m in mentions)

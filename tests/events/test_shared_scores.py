@@ -18,9 +18,13 @@ from timeline.pipeline import BuildOptions, build
 pytestmark = pytest.mark.shared
 
 # corpus -> (recall, date accuracy (relaxed), cross-document merge F1), in percent.
+# trial's merge floor sits one judged link lower since the main verb after an opening phrase
+# ("In response to critics saying that ..., Jobs said") is read: the statement is dated and
+# recalled, and merge joins it to the same speaker's statement of that day in another source,
+# which gold keeps apart.
 FLOORS = {
-    "trial": (95.0, 87.0, 74.0),
-    "corpus_1": (94.0, 86.5, 67.0),
+    "trial": (96.0, 88.5, 73.0),
+    "corpus_1": (94.5, 87.5, 67.0),
 }
 
 

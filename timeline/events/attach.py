@@ -162,7 +162,33 @@ class _SentenceReader:
         ]
         if not candidates and start:
             candidates = [g for g in self.groups if g.finite and not self.tokens[g.head].in_quote]
-        return candidates[0] if candidates else None
+        outside = [g for g in candidates if not self.in_noun_clause(g)]
+        return (outside or candidates)[0] if candidates else None
+
+    def in_noun_clause(self, group: VerbGroup) -> bool:
+        """The group is in a clause a noun opens with "that", before any finite verb of the
+        sentence ("In response to critics saying that Apple had not addressed it, Jobs said
+        ...", "The plane that Boeing delivered crashed"): not the sentence's main verb."""
+        that = next((j for j in range(group.first - 1, 0, -1) if self.tokens[j].lower == "that"
+                     and not self.tokens[j].in_quote), None)
+        if that is None or not self._opens_that_clause(that) or any(
+            self.tokens[j].text == "," for j in range(that + 1, group.first)
+        ):
+            return False  # a comma closes the clause: ", Jobs said"
+        return not any(g.finite and g.head < that and not self.tokens[g.head].in_quote
+                       for g in self.groups)
+
+    def _opens_that_clause(self, that: int) -> bool:
+        """"that Apple had", "that it", "that crashed": a clause; not "that year" (a
+        demonstrative before its noun)."""
+        if that + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[that + 1]
+        if nxt.is_capitalised or nxt.lower in self.lex.subject_pronouns or (
+            nxt.lower in self.lex.determiners
+        ):
+            return True
+        return bool(verb_forms(nxt.lower)) and not is_noun(nxt.lower)
 
     def _headline_verb(self) -> VerbGroup | None:
         """A headline without a finite verb tells its news with an infinitive or a participle
