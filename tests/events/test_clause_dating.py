@@ -130,3 +130,18 @@ def test_a_demonstrative_that_opens_no_clause():
     text = "At that time Acme said the phone would ship in June.\n"
     mentions = extract_mentions(document(text), [])
     assert any(m.predicate == "say" for m in mentions)
+
+
+def test_a_demonstrative_opening_a_clause_before_a_verb_is_its_subject():
+    text = ("Acme orders five jets\n"
+            "Acme said on Monday it would buy five jets from Boeing.\n"
+            "This brings its total order to 230 jets.\n"
+            "This will be branded as a special flight.\n")
+    monday = Interval(start=pendulum.datetime(2025, 8, 18, tz=ZONE),
+                      end=pendulum.datetime(2025, 8, 19, tz=ZONE))
+    timexes = [timex(text, "Monday", "2025-08-18", monday)]
+    mentions = extract_mentions(document(text, title="Acme orders five jets"), timexes)
+    [brings] = [m for m in mentions if "This brings" in m.sentence]
+    assert brings.predicate == "bring" and brings.time is not None
+    [branded] = [m for m in mentions if "branded" in m.sentence]
+    assert branded.predicate == "brand" and branded.modality == "future"

@@ -23,6 +23,7 @@ Tense = Literal[
     "past", "present", "perfect", "past_perfect", "progressive", "future", "modal", "nonfinite"
 ]
 Form = Literal["VB", "VBD", "VBN", "VBZ", "VBG", "VBP"]
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Tenses of what is done: a decision told in them happened, whatever it decided.
 _DONE = frozenset({"past", "perfect", "past_perfect"})
 
@@ -149,6 +150,8 @@ class _Scanner:
         if j < 0 or j in self.blocked and self.tokens[j].text[:1].isdigit():
             return False  # "on June 18 called": a time, not a count, before the verb
         prev = self.tokens[j]
+        if self._demonstrative_subject(j, i):
+            return False  # "This brings the total to 230", "This will be branded ...": a pronoun
         if prev.is_possessive or prev.lower in self.lex.determiners:
             return True
         if prev.lower in self.lex.prepositions and prev.lower != "to":
@@ -164,6 +167,20 @@ class _Scanner:
                 # unless a noun follows it ("the A380F dedicated freighter").
                 return not _has_form(_forms(self.tokens[i]), "VBD") or self._noun_follows(i)
         return prev.text[:1].isdigit()
+
+    def _demonstrative_subject(self, j: int, i: int) -> bool:
+        """A demonstrative opening its clause, with a finite verb form right after it:
+        the demonstrative is the clause's subject, not a determiner."""
+        word = self.word(j)
+        if word not in _DEMONSTRATIVES or not (
+            j == 0 or self.word(j - 1) in {",", ";", ":", "“", '"'}
+            or self.word(j - 1) in self.lex.conjunctions
+        ):
+            return False
+        if self.word(i) in self.lex.auxiliaries:
+            return self.word(i + 1) != ","  # "That will, in turn, bring ...": read on to the verb
+        forms = ("VBD", "VBZ") if word in {"this", "that"} else ("VBD", "VBP")
+        return bool(_has_form(_forms(self.tokens[i]), *forms))
 
     def _noun_follows(self, i: int) -> bool:
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
