@@ -145,3 +145,11 @@ def test_a_demonstrative_opening_a_clause_before_a_verb_is_its_subject():
     assert brings.predicate == "bring" and brings.time is not None
     [branded] = [m for m in mentions if "branded" in m.sentence]
     assert branded.predicate == "brand" and branded.modality == "future"
+
+
+def test_a_quotation_attributed_in_the_present_is_a_statement_of_the_day():
+    text = ("Acme buys jets\n"
+            '"We plan to use the jets to expand our routes," says Acme vice president Jane Smith.\n')
+    mentions = extract_mentions(document(text, title="Acme buys jets"), [])
+    [says] = [m for m in mentions if "vice president" in m.sentence]
+    assert says.predicate == "say" and says.time.value == "2025-08-19" and says.inferred

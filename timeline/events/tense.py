@@ -182,6 +182,12 @@ class _Scanner:
         forms = ("VBD", "VBZ") if word in {"this", "that"} else ("VBD", "VBP")
         return bool(_has_form(_forms(self.tokens[i]), *forms))
 
+    def _after_quotation(self, i: int) -> bool:
+        """Right after a quotation's closing mark (and its comma)."""
+        before = [self.tokens[j].text for j in range(max(0, i - 2), i)]
+        return bool(before) and (before[-1] in {'"', "”"} or before == [",", "”"]
+                                 or before[-1] == "," and i > 1 and self.tokens[i - 2].in_quote)
+
     def _noun_follows(self, i: int) -> bool:
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         return nxt is not None and nxt.is_word and not nxt.is_capitalised and (
@@ -343,6 +349,8 @@ class _Scanner:
         present = _has_form(readings, "VBZ", "VBP")
         if present and not _has_form(readings, "VBZ") and self._after_singular_noun(i):
             present = None  # "the software update": a plural verb form after a singular noun
+        if present and present in self.lex.reporting_verbs and self._after_quotation(i):
+            return self._group(i, i, present, "present", (), False, False)  # '," says Smith'
         apposition = bool(present) and self._after_apposition(i, found)
         if present and (self._subject_before(i) or apposition) and (
             not self._finite_in_clause(i, found)
