@@ -153,3 +153,19 @@ def test_a_quotation_attributed_in_the_present_is_a_statement_of_the_day():
     mentions = extract_mentions(document(text, title="Acme buys jets"), [])
     [says] = [m for m in mentions if "vice president" in m.sentence]
     assert says.predicate == "say" and says.time.value == "2025-08-19" and says.inferred
+
+
+def test_a_third_person_verb_after_its_subject_noun_before_a_phrase_is_read():
+    text = ("Acme said its music store passed Brand in sales.\n"
+            "The firm said that as of February, the Acme store accounts for 70% of all sales.\n")
+    february = _month(2008, 2)
+    timexes = [timex(text, "February", "2008-02", february, "month")]
+    mentions = extract_mentions(document(text, published=(2008, 4, 9)), timexes)
+    assert ("account", "2008-02") in _dates(mentions, "accounts for")
+
+
+def test_a_plural_noun_in_a_compound_is_no_verb():
+    text = "The company was floated on British and Irish stock markets in September 2006.\n"
+    timexes = [timex(text, "September 2006", "2006-09", _month(2006, 9), "month")]
+    mentions = extract_mentions(document(text, published=(2008, 4, 9)), timexes)
+    assert all(m.predicate != "market" for m in mentions)

@@ -182,6 +182,34 @@ class _Scanner:
         forms = ("VBD", "VBZ") if word in {"this", "that"} else ("VBD", "VBP")
         return bool(_has_form(_forms(self.tokens[i]), *forms))
 
+    def _agrees_before_phrase(self, i: int) -> bool:
+        """"This move comes after ...", "the store accounts for 70%": a third-person form
+        after a singular noun, before a phrase, with no verb of the clause ahead (not "the
+        price increases in March were ...")."""
+        j = self._previous_word(i)
+        if j < 0 or not _has_form(_forms(self.tokens[i]), "VBZ"):
+            return False
+        if not _is_singular_noun(self.word(j)) or self.tokens[j].is_capitalised:
+            return False
+        k = j - 1
+        while k >= 0 and any(c.isupper() for c in self.tokens[k].text) and (
+            self.word(k) not in self.lex.determiners
+        ):
+            k -= 1  # "the iTunes store"
+        if k < 0 or not (self.word(k) in self.lex.determiners or self.tokens[k].is_possessive):
+            return False  # a compound ("British and Irish stock markets in 2006")
+        if self.word(i + 1) not in self.lex.prepositions:
+            return False
+        for k in range(i + 1, len(self.tokens)):
+            word = self.word(k)
+            if word in {",", ";", ":", "—"} or word in self.lex.conjunctions or (
+                word in self.lex.subordinators or word in self.lex.relativizers
+            ):
+                return True
+            if word in self.lex.auxiliaries or _has_form(_forms(self.tokens[k]), "VBD", "VBZ"):
+                return False
+        return True
+
     def _after_quotation(self, i: int) -> bool:
         """Right after a quotation's closing mark (and its comma)."""
         before = [self.tokens[j].text for j in range(max(0, i - 2), i)]
@@ -356,7 +384,7 @@ class _Scanner:
             not self._finite_in_clause(i, found)
         ):
             if not is_noun(token.lower) or self._subject_before(i, strict=True) or (
-                self._object_follows(i) or apposition
+                self._object_follows(i) or apposition or self._agrees_before_phrase(i)
             ):
                 return self._group(i, i, present, "present", (), False, False)
         gerund = _has_form(readings, "VBG")
