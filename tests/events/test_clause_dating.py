@@ -25,11 +25,17 @@ def _dates(mentions, words):
             for m in mentions if words in m.sentence}
 
 
+def _read(text: str, phrase: str, value: str, interval: Interval, granularity: str,
+          published=(2007, 6, 10)):
+    """The mentions of `text`, with one time expression: `phrase` read as `value`."""
+    timexes = [timex(text, phrase, value, interval, granularity)]
+    return extract_mentions(document(text, published=published), timexes)
+
+
 def test_a_time_after_a_participle_dates_the_participle_not_the_main_verb():
     text = ("Acme buys jets\n"
             "The sale is the result of a deal begun between Acme and Boeing last year.\n")
-    timexes = [timex(text, "last year", "2006", _year(2006), "year")]
-    mentions = extract_mentions(document(text, published=(2007, 6, 10)), timexes)
+    mentions = _read(text, "last year", "2006", _year(2006), "year")
     dates = _dates(mentions, "deal begun")
     assert ("agree", "2006") in dates  # a light verb's participle tells its noun's happening
     assert ("be", "2006") not in dates
@@ -48,8 +54,7 @@ def test_a_birth_date_in_an_aside_does_not_date_the_main_clause():
 
 def test_an_expected_participle_tells_a_future_happening():
     text = "Acme is building a new plant expected in 2009 to double its output.\n"
-    timexes = [timex(text, "2009", "2009", _year(2009), "year")]
-    mentions = extract_mentions(document(text, published=(2007, 6, 10)), timexes)
+    mentions = _read(text, "2009", "2009", _year(2009), "year")
     [expected] = [m for m in mentions if m.predicate == "expect"]
     assert expected.time.value == "2009" and expected.modality == "future"
 
@@ -158,14 +163,23 @@ def test_a_quotation_attributed_in_the_present_is_a_statement_of_the_day():
 def test_a_third_person_verb_after_its_subject_noun_before_a_phrase_is_read():
     text = ("Acme said its music store passed Brand in sales.\n"
             "The firm said that as of February, the Acme store accounts for 70% of all sales.\n")
-    february = _month(2008, 2)
-    timexes = [timex(text, "February", "2008-02", february, "month")]
-    mentions = extract_mentions(document(text, published=(2008, 4, 9)), timexes)
+    mentions = _read(text, "February", "2008-02", _month(2008, 2), "month", (2008, 4, 9))
     assert ("account", "2008-02") in _dates(mentions, "accounts for")
 
 
 def test_a_plural_noun_in_a_compound_is_no_verb():
     text = "The company was floated on British and Irish stock markets in September 2006.\n"
-    timexes = [timex(text, "September 2006", "2006-09", _month(2006, 9), "month")]
-    mentions = extract_mentions(document(text, published=(2008, 4, 9)), timexes)
+    mentions = _read(text, "September 2006", "2006-09", _month(2006, 9), "month")
     assert all(m.predicate != "market" for m in mentions)
+
+
+def test_as_before_a_noun_phrase_is_a_preposition_not_a_clause():
+    text = "Smith, founder of Acme, resigned as chief executive last year to run for office.\n"
+    mentions = _read(text, "last year", "2006", _year(2006), "year")
+    assert ("resign", "2006") in _dates(mentions, "resigned")
+
+
+def test_as_before_a_clause_still_opens_one():
+    text = "The move came as Acme received criticism last month for its antenna.\n"
+    mentions = _read(text, "last month", "2007-05", _month(2007, 5), "month")
+    assert ("come", "2007-05") not in _dates(mentions, "The move came")

@@ -238,6 +238,8 @@ class _SentenceReader:
             b -= 1
         for j in range(a + 1, b):
             w = self.tokens[j].lower
+            if self._preposition_use(j, b):
+                continue  # "available as a free update ... on June 21": a preposition there
             if w in _BOUNDARIES or w in self.lex.subordinators or w in {"which", "who", "whom"}:
                 return True
             if w == "that" and main is not None and j > main.head:
@@ -245,6 +247,17 @@ class _SentenceReader:
             if self._coordinates(j):
                 return True
         return False
+
+    def _preposition_use(self, j: int, b: int) -> bool:
+        """"as" before a noun phrase, with no verb of its own before b: a preposition, not a
+        clause ("available as a free update ... on June 21"; but not "as Apple received
+        criticism", whose verb may go unread)."""
+        if self.tokens[j].lower != "as":
+            return False
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        if nxt is None or nxt.is_capitalised or nxt.lower in self.lex.subject_pronouns:
+            return False
+        return not any(j < g.head < b and g.finite for g in self.groups)
 
     def _coordinates(self, j: int) -> bool:
         """Token j joins a new clause after a comma (", but on September 21 the parties
