@@ -20,6 +20,10 @@
   var LANE_MAX_PIXELS = 420;
   var SEARCH_PAUSE_MS = 200;
   var MARKER_PITCH = 14; // vertical pixels per marker in a crowded day
+  // Many lanes share this height rather than each growing with its crowd: a chart taller
+  // than a few screens is scrolled past, not read (crowded days then overlap a little).
+  var LANES_MAX_PIXELS = 1400;
+  var LANE_FLOOR_PIXELS = 28; // a lane never gets thinner than its label
 
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var chart = document.getElementById("chart");
@@ -226,7 +230,8 @@
     });
     var groups = dayGroups(events);
     var crowd = Math.max.apply(null, [1].concat(Object.keys(groups).map(function (k) { return groups[k].length; })));
-    var lanePixels = Math.min(LANE_MAX_PIXELS, Math.max(LANE_MIN_PIXELS, MARKER_PITCH * crowd));
+    var lanePixels = Math.min(LANE_MAX_PIXELS, Math.max(LANE_MIN_PIXELS, MARKER_PITCH * crowd),
+                              Math.max(LANE_FLOOR_PIXELS, LANES_MAX_PIXELS / Math.max(lanes.length, 1)));
     var y = positions(groups, lanes);
     var traces = [spanTrace(events, y)];
     data.statuses.forEach(function (status) {

@@ -17,7 +17,26 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-from timeline.pipeline import BuildOptions, BuildResult, build, build_timeline  # noqa: E402
-from timeline.temporal import tag  # noqa: E402
-
 __all__ = ["BuildOptions", "BuildResult", "__version__", "build", "build_timeline", "tag"]
+
+# The API is imported on first use (PEP 562): `import timeline.temporal` should not load
+# every other stage and its libraries first.
+_API = {
+    "BuildOptions": "timeline.pipeline",
+    "BuildResult": "timeline.pipeline",
+    "build": "timeline.pipeline",
+    "build_timeline": "timeline.pipeline",
+    "tag": "timeline.temporal",
+}
+
+
+def __getattr__(name: str):
+    if name in _API:
+        import importlib
+
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

@@ -112,6 +112,21 @@ def test_a_headline_leaves_out_the_preposition_of_the_time_it_leaves_out():
     assert "ends after talks" in mention.headline
 
 
+def test_a_headline_does_not_end_on_the_verb_whose_time_it_leaves_out():
+    text = "The first flight of the new jet was in 1994.\n"
+    timexes = [timex(text, "1994", "1994", _year(1994))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert mention.headline == "First flight of the new jet"
+
+
+def test_a_headline_prints_words_split_in_tokens_as_written():
+    text = "Acme delivered 40 A320s and two 777-200LR jets to AT&T on Monday.\n"
+    timexes = [timex(text, "Monday", "2025-08-18", day(2025, 8, 18))]
+    [mention] = extract_mentions(document(text), timexes)
+    for written in ("A320s", "777-200LR", "AT&T"):
+        assert written in mention.headline, mention.headline
+
+
 def test_a_headline_keeps_a_quotation_that_finishes_the_reported_clause():
     text = "Asked about the plan, Doe confirmed that it “was something the mayor mentioned today.”\n"
     [mention] = extract_mentions(document(text), [])

@@ -337,3 +337,22 @@ def test_without_javascript_the_list_is_complete_and_the_details_open(visit, sam
     first.locator("summary").click()
     assert first.locator("blockquote").first.is_visible()
     assert "How the date was found:" in first.locator(".detail-content").text_content()
+
+
+def test_many_outlets_share_a_chart_of_bounded_height(visit, tmp_path):
+    """Forty outlets, each with a crowded day: the lanes shrink instead of the chart growing
+    to many screens."""
+    summit = make_timeline().events[0]
+    sources = tuple(
+        s.model_copy(update={"id": f"s{n:02d}", "outlet": f"Outlet {n:02d}"})
+        for n in range(40) for s in make_timeline().sources[:1]
+    )
+    events = tuple(
+        summit.model_copy(update={"id": f"ev-{n:02d}-{k}", "sources": (f"s{n:02d}",), "mentions": ()})
+        for n in range(40) for k in range(12)
+    )
+    write_site(make_timeline(sources=sources, events=events, undated=()), tmp_path / "site")
+    seen = visit(tmp_path / "site" / "index.html")
+    wait_for_chart(seen.page)
+    height = seen.page.evaluate("document.getElementById('chart').getBoundingClientRect().height")
+    assert 40 * 28 < height < 2000, height

@@ -190,6 +190,17 @@ def test_source_label_falls_back_to_title_then_id():
     assert [s.label for s in page.sources] == ["A title", "x1"]
 
 
+def test_sources_without_an_outlet_share_the_lane_of_their_site():
+    sources = tuple(
+        s.model_copy(update={"outlet": None, "url": f"https://www.example.org/{s.id}"}) if s.id in ("hill", "wire") else s
+        for s in sample_sources()
+    )
+    page = build_page(make_timeline(sources=sources))
+    events = {e.id: e for e in page.events}
+    assert events["ev-summit"].lanes["sources"] == "example.org", "told by two sources of one site"
+    assert {s.label for s in page.sources if s.id in ("hill", "wire")} != {"example.org"}, "filters still tell them apart"
+
+
 def test_anchor_without_text():
     source = build_page(make_timeline()).sources[0]
     m = mention("hill", "Then it rained on Friday.", "on Friday", "2025-08-15",

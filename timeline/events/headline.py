@@ -94,8 +94,11 @@ class _Builder:
             if actor is not None:
                 if id(actor) not in done_actors:
                     done_actors.add(id(actor))
-                    name = short_name(actor)
-                    out.append(name + ("'s" if self.tokens[actor.last].is_possessive else ""))
+                    name = short_name(actor) + ("'s" if self.tokens[actor.last].is_possessive else "")
+                    if out and self._glued(i) and out[-1].endswith(self.tokens[i - 1].text):
+                        out[-1] += name  # "AT&T", "CD/DVD"
+                    else:
+                        out.append(name)
                 skip_to = actor.last
                 continue
             if self._is_title_word(i):
@@ -106,8 +109,15 @@ class _Builder:
             if verb_head is not None and i == verb_head:
                 out.append(self.present(i))
                 continue
+            if out and self._glued(i) and out[-1].endswith(self.tokens[i - 1].text):
+                out[-1] += token.text  # "737s", "777-200": split in tokens, one word in print
+                continue
             out.append(token.text)
         return out
+
+    def _glued(self, i: int) -> bool:
+        """Token i was written with no space before it."""
+        return i > 0 and self.tokens[i - 1].end == self.tokens[i].start
 
     def _is_title_word(self, i: int) -> bool:
         """Title and nationality words right before a person's name are dropped."""
@@ -350,8 +360,11 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
     words = text.split()
     while len(words) > 3 and (words[-1].lower() in lexicon.prepositions
                               or words[-1].lower() in lexicon.conjunctions
-                              or words[-1].lower() in lexicon.determiners):
-        words.pop()  # "... his national security team to": a phrase cut short
+                              or words[-1].lower() in lexicon.determiners
+                              or words[-1].lower() in lexicon.auxiliaries):
+        # "... his national security team to", "First flight of the 777 is" (the time it was
+        # is left out): a phrase cut short.
+        words.pop()
     text = _TRAILING.sub("", " ".join(words)).strip(" .")
     if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
         text = text.split(" ", 1)[1]

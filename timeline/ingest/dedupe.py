@@ -21,10 +21,15 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from timeline.types import Document, Problem, Republication
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHash
+
+# datasketch is imported where it is used: it brings scipy, half a second that commands
+# which read no documents (`timeline tag`, `timeline --version`) should not wait for.
 
 _WORD = re.compile(r"\w+")
 _SHINGLE = 5
@@ -51,11 +56,15 @@ def _words(document: Document) -> list[str]:
 @cache
 def _template() -> MinHash:
     """Its random permutations are drawn once: drawing them is most of a MinHash's set-up cost."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=_PERMUTATIONS, seed=1)
 
 
 def _signature(words: list[str]) -> LeanMinHash:
     shingles = {" ".join(words[i : i + _SHINGLE]).encode() for i in range(len(words) - _SHINGLE + 1)}
+    from datasketch import LeanMinHash, MinHash
+
     # crc32 is a C function: hashing the shingles costs a fraction of datasketch's sha1 default.
     template = _template()
     minhash = MinHash(
@@ -105,6 +114,8 @@ class DuplicateIndex:
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         self._exact: dict[str, int] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
         self._signatures: list[LeanMinHash | None] = []
