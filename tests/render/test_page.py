@@ -185,9 +185,9 @@ def test_page_data_carries_what_the_chart_needs(sample_timeline):
     assert [s["key"] for s in data["statuses"]] == ["reported", "inferred", "future", "hypothetical"]
 
 
-def test_source_label_falls_back_to_title_then_id():
+def test_source_label_falls_back_to_the_quoted_title_then_id():
     page = build_page(make_timeline(sources=(Source(id="x1"), Source(id="x2", title="A title")), events=(), undated=()))
-    assert [s.label for s in page.sources] == ["A title", "x1"]
+    assert [s.label for s in page.sources] == ["“A title”", "x1"]
 
 
 def test_sources_without_an_outlet_share_the_lane_of_their_site():

@@ -264,7 +264,11 @@ def safe_url(url: str | None) -> str | None:
 
 
 def source_label(source: Source) -> str:
-    return source.outlet or source.title or source.id
+    """The outlet; else the article's title in quotes, so that in "2 sources: The Hill, ..."
+    it does not pass for the name of an outlet; else its id."""
+    if source.outlet:
+        return source.outlet
+    return f"“{source.title}”" if source.title else source.id
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -274,7 +278,7 @@ def _source_views(timeline: Timeline) -> tuple[SourceView, ...]:
     undated_counts = Counter(m.source for m in timeline.undated)
     return tuple(
         _source_view(source, index, event_counts[source.id], undated_counts[source.id])
-        for index, source in enumerate(sorted(timeline.sources, key=lambda s: (source_label(s).casefold(), s.id)))
+        for index, source in enumerate(sorted(timeline.sources, key=lambda s: ((s.outlet or s.title or s.id).casefold(), s.id)))
     )
 
 
