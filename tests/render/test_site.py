@@ -235,3 +235,14 @@ def test_every_file_the_site_is_built_from_is_package_data():
     assets.append(PACKAGED_SCHEMA)
     missing = [str(p.relative_to(package)) for p in assets if not any(fnmatch(p.name, pat) for pat in patterns)]
     assert not missing, f"not installed with the package: {missing}"
+
+
+def test_a_source_with_no_outlet_is_named_by_its_title_once(tmp_path):
+    sources = tuple(s.model_copy(update={"outlet": None}) if s.id == "hill" else s for s in sample_sources())
+    write_site(make_timeline(sources=sources), tmp_path / "site")
+    page = (tmp_path / "site" / "index.html").read_text("utf-8")
+    quoted = "“Trump floats air support”"
+    assert quoted in page
+    assert f"{quoted}: Trump floats air support" not in page, "the filter repeats the title"
+    lines = [line for line in re.findall(r'class="source-line">(.*?)</p>', page, re.S) if "Trump floats" in line]
+    assert lines and all(line.count("Trump floats air support") == 1 for line in lines), lines
