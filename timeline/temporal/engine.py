@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cache, lru_cache
@@ -276,14 +276,28 @@ def _ends_range(previous: Reading | None, r: Reading, text: str, ref: Refiners) 
     )
 
 
-def _timexes(found: Iterable[Reading], text: str, resolver: Resolver, tense, ref: Refiners) -> Iterable[Timex]:
+def _past_range_start(r: Reading, end: Reading, reference: datetime | None) -> Reading:
+    """The start of a past range of weekdays whose end would lie after publication ("was
+    closed from Monday to Wednesday" in a Tuesday article) is in the week before: the range
+    is over, so both ends look back."""
+    if reference is None or r.anchor != "publication" or r.weekday is None or end.weekday is None:
+        return r
+    back = (reference.isoweekday() - r.weekday) % 7
+    if (end.weekday - r.weekday) % 7 <= back:
+        return r
+    return replace(r, days=-(back + 7))  # counted in whole days from the publication day
+
+
+def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref: Refiners) -> Iterable[Timex]:
     paragraphs = _Paragraphs(text)
     previous: Reading | None = None
-    for r in found:
+    for k, r in enumerate(found):
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
         if direction != "past" and _ends_range(previous, r, text, ref):
             # A range ends on or after its start. (In the past tense both ends already look back.)
             r, direction = replace(r, anchor="narrative"), "future"
+        elif direction == "past" and k + 1 < len(found) and _ends_range(r, found[k + 1], text, ref):
+            r = _past_range_start(r, found[k + 1], resolver.reference)
         previous = r
         paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
         standalone = paragraph_end - paragraph_start < _STAMP_LENGTH
