@@ -233,14 +233,3 @@ def write_folder(folder: Path, count: int, *, seed: int = 20250819, republished:
         (folder / f"{article.name}.txt").write_text(content, encoding="utf-8")
         size += len(content.encode("utf-8"))
     return size
-
-
-def write_jsonl(path: Path, count: int, *, seed: int = 20250819, republished: float = 0.05) -> int:
-    """The same articles as one JSON Lines file; returns the bytes written."""
-    size = 0
-    with path.open("w", encoding="utf-8") as lines:
-        for article in articles(count, seed=seed, republished=republished):
-            line = json.dumps({"id": article.name, **article.metadata, "text": article.body}) + "\n"
-            lines.write(line)
-            size += len(line.encode("utf-8"))
-    return size

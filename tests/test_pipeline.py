@@ -166,7 +166,6 @@ def test_generated_articles_read_back_as_written(tmp_path):
 
 
 def test_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch):
-    import os
 
     from timeline.ingest import stream
 

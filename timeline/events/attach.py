@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.events.actors import Actor, Registry, find_actors
-from timeline.events.derivation import named_happening
+from timeline.events.derivation import event_verb, named_happening
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Sentence, Token
 from timeline.events.tense import (
@@ -75,9 +75,6 @@ class Analysis:
 
 def _event_verb_of(word: str, language: str) -> str | None:
     """The verb a derived event noun names ("delivery" -> "deliver"), not a verb form."""
-    from timeline.events.derivation import event_verb
-    from timeline.events.tense import verb_forms
-
     if verb_forms(word):
         return None
     return event_verb(word, language)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.events import lexicon as lexicons
-from timeline.events.attach import Analysis, Reading
+from timeline.events.attach import _STATES, Analysis, Reading
 from timeline.events.derivation import named_happening
 from timeline.events.lexicon import Lexicon
 from timeline.events.narrative import Dating
@@ -33,7 +33,6 @@ from timeline.events.tense import verb_forms
 from timeline.types import Anchor, Mention, TimeEvidence
 
 COREFERENCE_RULE = "coreference"
-_STATES = frozenset({"be", "have"})
 # How far (in sentences) a secondary verb refers back or ahead with no shared word.
 _NEIGHBOURS = 1
 # Words between a determiner and its event noun ("its new superjumbo", "Jobs' medical leave").
@@ -48,10 +47,9 @@ _ANAPHORA_REACH = 2
 
 @dataclass(frozen=True)
 class Telling:
-    """An explicitly dated statement: its sentence, predicate and time."""
+    """An explicitly dated statement (found under its predicate): its sentence and time."""
 
     sentence: int
-    predicate: str
     mention: Mention
     words: frozenset[str]
     # A definite noun that referred to the telling ("... the takeover ... The takeover is
@@ -73,14 +71,14 @@ def _tellings(
             continue
         words = terms_of[analysis.sentence.index]
         index = analysis.sentence.index
-        found.setdefault(reading.lemma, []).append(Telling(index, reading.lemma, mention, words))
+        found.setdefault(reading.lemma, []).append(Telling(index, mention, words))
         phrasal = _phrasal(analysis, reading, lexicon)
         if phrasal:  # "attempting to take over Aer Lingus": "the takeover"
-            found.setdefault(phrasal, []).append(Telling(index, phrasal, mention, words))
+            found.setdefault(phrasal, []).append(Telling(index, mention, words))
         if not reading.noun:
             told = _object_happening(analysis, reading.head, lexicon)
             if told and told != reading.lemma:
-                found.setdefault(told, []).append(Telling(index, told, mention, words))
+                found.setdefault(told, []).append(Telling(index, mention, words))
     return found
 
 
@@ -272,5 +270,5 @@ def corefer(
             found.append((analysis, reading, dating, nearest.mention.id))
             if reading.noun and _definite(analysis, reading.head):
                 tellings[reading.lemma].append(
-                    Telling(index, reading.lemma, nearest.mention, terms_of[index], True))
+                    Telling(index, nearest.mention, terms_of[index], True))
     return found

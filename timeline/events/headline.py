@@ -94,11 +94,7 @@ class _Builder:
             if actor is not None:
                 if id(actor) not in done_actors:
                     done_actors.add(id(actor))
-                    name = short_name(actor) + ("'s" if self.tokens[actor.last].is_possessive else "")
-                    if out and self._glued(i) and out[-1].endswith(self.tokens[i - 1].text):
-                        out[-1] += name  # "AT&T", "CD/DVD"
-                    else:
-                        out.append(name)
+                    self._add(out, i, short_name(actor) + ("'s" if self.tokens[actor.last].is_possessive else ""))
                 skip_to = actor.last
                 continue
             if self._is_title_word(i):
@@ -109,15 +105,17 @@ class _Builder:
             if verb_head is not None and i == verb_head:
                 out.append(self.present(i))
                 continue
-            if out and self._glued(i) and out[-1].endswith(self.tokens[i - 1].text):
-                out[-1] += token.text  # "737s", "777-200": split in tokens, one word in print
-                continue
-            out.append(token.text)
+            self._add(out, i, token.text)
         return out
 
-    def _glued(self, i: int) -> bool:
-        """Token i was written with no space before it."""
-        return i > 0 and self.tokens[i - 1].end == self.tokens[i].start
+    def _add(self, out: list[str], i: int, word: str) -> None:
+        """Token i's word goes on the word before it when the text has no space between them:
+        "737s", "777-200", "AT&T" are split in tokens but one word in print."""
+        before = self.tokens[i - 1] if i > 0 else None
+        if out and before is not None and before.end == self.tokens[i].start and out[-1].endswith(before.text):
+            out[-1] += word
+        else:
+            out.append(word)
 
     def _is_title_word(self, i: int) -> bool:
         """Title and nationality words right before a person's name are dropped."""

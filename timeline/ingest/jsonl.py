@@ -35,19 +35,6 @@ class Line:
     data: bytes
 
 
-def read_jsonl(path: Path, origin: str) -> Iterator[RawDocument | Problem]:
-    unknown: set[str] = set()
-    for line in jsonl_lines(path, origin):
-        if isinstance(line, Problem):
-            yield line
-            continue
-        item, ignored = parse_line(line)
-        unknown.update(ignored)
-        yield item
-    if unknown:
-        yield unknown_fields_problem(origin, unknown)
-
-
 def jsonl_lines(path: Path, origin: str) -> Iterator[Line | Problem]:
     """The file's non-blank lines, streamed, or a Problem when it holds no JSON Lines at all."""
     try:

@@ -328,9 +328,8 @@ class Admission:
         out: list[Document | Problem | Republished] = list(self._warnings.add(clash)) if clash else []
         if self._duplicates is None:
             return [*out, document]
-        duplicate = self._duplicates.check(
-            Original(document.id, document.origin), found if found is not None else fingerprint(document)
-        )
+        assert found is not None, "documents are read with their fingerprint when duplicates are searched"
+        duplicate = self._duplicates.check(Original(document.id, document.origin), found)
         if duplicate is None:
             return [*out, document]
         out.extend(self._warnings.add(duplicate_problem(document, duplicate)))

@@ -76,7 +76,7 @@ def signature(p: Prepared, weights: Weights) -> list[str]:
     """
     terms = sorted(p.terms, key=lambda t: (-weights.of(t), t))[:_SIGNATURE_TERMS]
     verb = p.verb
-    if verb and verb in p.predicates and verb in p.terms and verb not in terms:
+    if verb and verb in p.terms and verb not in terms:
         terms.append(verb)
     return [f"@{a}" for a in sorted(p.actors)] + terms
 
@@ -137,11 +137,10 @@ def candidate_pairs(
                 yield i, j
             elif not _holds(chosen[j], i):
                 yield j, i  # j did not choose i (a coarse time does not probe day buckets)
-    back: set[tuple[int, int]] = set()
+    # Each (earlier, inferred) pair comes once: every inferred mention is visited once.
     for a, b in _back_references(prepared, max_posting, max_partners):
         together = set(probes[a]) & set(homes[b]) or set(probes[b]) & set(homes[a])
-        if not together and (a, b) not in back:
-            back.add((a, b))
+        if not together:
             yield a, b
 
 

@@ -215,11 +215,11 @@ def _prepare(
             Prepared(
                 index=len(prepared), mention=m, first_day=days[0], last_day=days[1],
                 actors=actors, terms=terms, speaker=speaker,
-                verb=synonyms.get(m.predicate or "", m.predicate or ""),
+                verb=(verb := synonyms.get(m.predicate or "", m.predicate or "")),
                 tells_course=(m.predicate or "") in course,
                 speaker_is_person=person,
                 reporting=(m.predicate or "") in lexicon.reporting_verbs,
-                inferred=m.inferred or m.time is None, predicates=_predicates(m, terms),
+                inferred=m.inferred or m.time is None, predicates=_predicates(m, verb, terms),
                 value=m.time.value if m.time else "", bounds=_bounds(m),
                 refers_back=bool(m.predicate) and m.predicate not in _GENERAL_PREDICATES
                 and m.predicate not in lexicon.reporting_verbs,
@@ -233,20 +233,19 @@ def _prepare(
         n = max(len(prepared), 1)
         idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
         weights = Weights(idf, math.log(n + 1))
-    known = weights
     prepared = [
-        replace(p, terms_mass=known.mass(p.terms),
-                actors_mass=known.mass(f"@{a}" for a in p.actors))
+        replace(p, terms_mass=weights.mass(p.terms),
+                actors_mass=weights.mass(f"@{a}" for a in p.actors))
         for p in prepared
     ]
     return prepared, weights
 
 
-def _predicates(m: Mention, terms: frozenset[str]) -> frozenset[str]:
-    """The verbs a mention's happening is told with (as compared: `happening_classes`): its
-    predicate, or, for a general verb ("be", "make"), the event words of its statement."""
+def _predicates(m: Mention, verb: str, terms: frozenset[str]) -> frozenset[str]:
+    """The verbs a mention's happening is told with: its `verb` (the predicate as compared,
+    see `happening_classes`), or, for a general verb ("be", "make"), its statement's event words."""
     if m.predicate and m.predicate not in _GENERAL_PREDICATES:
-        return frozenset({happening_classes().get(m.predicate, m.predicate)})
+        return frozenset({verb})
     return terms
 
 

@@ -396,27 +396,17 @@ def _status(event: Event) -> str:
     return "reported"
 
 
-def outlet_name(source: SourceView) -> str:
+def _outlet_name(source: SourceView) -> str:
     """The outlet a source's lane is named after: its outlet, else the site it was taken from
     (articles from one site share a lane), else its own label."""
     if source.outlet:
         return source.outlet
-    host = _host(source.url)
-    return host or source.label
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
+    host = urlsplit(source.url).hostname if source.url else None  # already checked by safe_url
+    return host.removeprefix("www.") if host else source.label
 
 
 def _outlet_lane(sources: Sequence[SourceView]) -> str:
-    names = {outlet_name(s) for s in sources}
+    names = {_outlet_name(s) for s in sources}
     return names.pop() if len(names) == 1 else SEVERAL_OUTLETS
 
 
