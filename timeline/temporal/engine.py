@@ -52,14 +52,17 @@ def refiners(language: str) -> Refiners:
     joiners = read_resource(language, "rules.yaml").get("joiners", {})
     lexicon = g.lexicon
 
+    def joiner(name: str, default: str) -> re.Pattern[str]:
+        return re.compile(joiners.get(name, default).replace(" ", r"\s*"), re.IGNORECASE)
+
     def before(cls: str) -> re.Pattern[str]:
         # The modifier ends the text before the expression, separated by spaces or a hyphen.
         return re.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(cls)})[\s-]*\Z", re.IGNORECASE)
 
     return Refiners(
-        time_then_date=re.compile(joiners.get("time_then_date", r"^\s*$").replace(" ", r"\s*"), re.IGNORECASE),
-        date_then_time=re.compile(joiners.get("date_then_time", r"^\s*$").replace(" ", r"\s*"), re.IGNORECASE),
-        range_end=re.compile(joiners.get("range_end", r"(?!)").replace(" ", r"\s*"), re.IGNORECASE),
+        time_then_date=joiner("time_then_date", r"^\s*$"),
+        date_then_time=joiner("date_then_time", r"^\s*$"),
+        range_end=joiner("range_end", r"(?!)"),  # no joiners: no ranges
         position=before("position_words"),
         quantity=before("quantity_modifiers"),
         approximator=before("approximators"),

@@ -228,7 +228,6 @@ class Match:
 class Grammar:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
-    converters: dict[str, Callable[[str], Any]]
     trigger: Trigger
     fields: tuple[Fields, ...]  # by rule index: its named groups (but "t") and their converters
 
@@ -776,7 +775,7 @@ def grammar(language: str) -> Grammar:
         for i, spec in enumerate(raw.get("rules", ()))
     )
     converters = _converters(lexicon, macro_specs)
-    return Grammar(lexicon, rules, converters, _trigger(rules), tuple(_fields(r, converters) for r in rules))
+    return Grammar(lexicon, rules, _trigger(rules), tuple(_fields(r, converters) for r in rules))
 
 
 def _parsed(regex: re.Pattern[str]) -> Any:
