@@ -27,11 +27,11 @@ from timeline.events.attach import Analysis, Reading, analyse, is_stamp
 from timeline.events.coreference import corefer
 from timeline.events.headline import clause_span, headline, keywords
 from timeline.events.lead import recent, with_headline_news, with_lead_news
-from timeline.events.narrative import Dating, Narrator
+from timeline.events.narrative import Dating, Narrator, narrative_evidence
 from timeline.events.sentences import Sentence, split
 from timeline.events.speech import spoken_dating
 from timeline.events.tense import verb_forms
-from timeline.types import Anchor, Document, Mention, TimeEvidence, Timex
+from timeline.types import Document, Mention, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -234,13 +234,7 @@ def _mentions(
 
 def _alongside(dating: Dating) -> Dating:
     """The main's time, for a happening told alongside it (not by its own words)."""
-    base = dating.evidence
-    evidence = TimeEvidence(
-        text=base.text, value=base.value, start=base.start, end=base.end,
-        anchor=base.anchor if dating.inferred else Anchor(kind="narrative", value=base.value,
-                                                          text=base.text),
-        rule=base.rule if dating.inferred else "narrative",
-    )
+    evidence = dating.evidence if dating.inferred else narrative_evidence(dating.evidence)
     return Dating(dating.time, evidence, True)
 
 

@@ -28,9 +28,9 @@ from timeline.events import lexicon as lexicons
 from timeline.events.attach import _STATES, Analysis, Reading
 from timeline.events.derivation import named_happening
 from timeline.events.lexicon import Lexicon
-from timeline.events.narrative import Dating
+from timeline.events.narrative import Dating, narrative_evidence
 from timeline.events.tense import verb_forms
-from timeline.types import Anchor, Mention, TimeEvidence
+from timeline.types import Mention, TimeEvidence
 
 COREFERENCE_RULE = "coreference"
 # How far (in sentences) a secondary verb refers back or ahead with no shared word.
@@ -217,11 +217,7 @@ def _definite(analysis: Analysis, i: int) -> bool:
 def _evidence(telling: Telling) -> TimeEvidence:
     base = telling.mention.timex
     assert base is not None
-    return TimeEvidence(
-        text=base.text, value=base.value, start=base.start, end=base.end,
-        anchor=Anchor(kind="narrative", value=base.value, text=base.text),
-        rule=COREFERENCE_RULE,
-    )
+    return narrative_evidence(base, COREFERENCE_RULE)
 
 
 def corefer(

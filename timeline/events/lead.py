@@ -21,8 +21,9 @@ from timeline.events.narrative import (
     NEWS_TENSES,
     PUBLICATION_RULE,
     Narrator,
+    narrative_evidence,
 )
-from timeline.types import Anchor, EventTime, Mention, TimeEvidence
+from timeline.types import EventTime, Mention, TimeEvidence
 
 Draft = tuple[Mention, Analysis, Reading]
 
@@ -97,8 +98,4 @@ def _tells_headline(headline: Mention, other: Mention, lexicon: lexicons.Lexicon
 
 
 def _headline_evidence(base: TimeEvidence) -> TimeEvidence:
-    return TimeEvidence(
-        text=base.text, value=base.value, start=base.start, end=base.end,
-        anchor=Anchor(kind="narrative", value=base.value, text=base.text),
-        rule=HEADLINE_LEAD_RULE,
-    )
+    return narrative_evidence(base, HEADLINE_LEAD_RULE)

@@ -373,10 +373,18 @@ class Narrator:
         )
 
 
+def narrative_evidence(base: TimeEvidence, rule: str = "narrative") -> TimeEvidence:
+    """Evidence for a statement dated by the expression `base` of another: that expression,
+    as the anchor it was taken from."""
+    return TimeEvidence(
+        text=base.text, value=base.value, start=base.start, end=base.end,
+        anchor=Anchor(kind="narrative", value=base.value, text=base.text), rule=rule,
+    )
+
+
 def _narrated(dating: Dating, whole_day: bool = False) -> Dating:
     """A narrative's time for a statement that takes it: inferred, with the expression that
     set the narrative as evidence (the day around it when `whole_day`)."""
-    base = dating.evidence
     time = dating.time
     if whole_day and time.start is not None and precision_rank(time.granularity) < (
         precision_rank("day")
@@ -384,15 +392,7 @@ def _narrated(dating: Dating, whole_day: bool = False) -> Dating:
         day = pendulum.instance(time.start).start_of("day")
         time = EventTime(value=time.value.partition("T")[0], start=day, end=day.add(days=1),
                          granularity="day")
-    return Dating(
-        time=time,
-        evidence=TimeEvidence(
-            text=base.text, value=base.value, start=base.start, end=base.end,
-            anchor=Anchor(kind="narrative", value=base.value, text=base.text),
-            rule="narrative",
-        ),
-        inferred=True,
-    )
+    return Dating(time=time, evidence=narrative_evidence(dating.evidence), inferred=True)
 
 
 def _opens_state(analysis: Analysis, dating: Dating) -> bool:
