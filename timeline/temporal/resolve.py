@@ -8,7 +8,7 @@ and holidays are placed in the direction of the tense.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 import pendulum
@@ -223,7 +223,7 @@ class Resolver:
         if r.keep_period and r.month is None:  # "the 1988 period": the narrative's period, that year
             point = self._recent_period()
             if point is not None:
-                moment = point.start.add(years=year - point.start.year)
+                moment = values.shifted(point.start, "years", year - point.start.year)
                 return self._finish(_format(moment, point.granularity), "DATE", r, None)
         if r.quarter is not None:
             return self._finish(f"{year:04d}-Q{r.quarter}", "DATE", r, None)
@@ -393,7 +393,7 @@ class Resolver:
             else self._recent_period()
         if point is None:
             return None
-        moment = point.start.add(years=years)
+        moment = values.shifted(point.start, "years", years)
         anchor = _narrative_anchor(point)
         return self._finish(_format(moment, point.granularity), "DATE", r, anchor)
 
@@ -408,7 +408,7 @@ class Resolver:
                 return self._finish(point.value if point.granularity != "quarter" else _format(point.start, "quarter"), "DATE", r, anchor)
         if self.reference is None:
             return self._unanchored(r)
-        moment = self.reference.subtract(months=3)
+        moment = values.shifted(self.reference, "months", -3)
         return self._finish(_format(moment, "quarter"), "DATE", r, self._publication_anchor())
 
     def _weekend(self, r: Reading, tense: Tense | None) -> Resolved | None:
@@ -470,7 +470,7 @@ class Resolver:
         moment = point.start
         if amount != int(amount):
             return self._duration(r)  # "a minute and a half later": the time between is all it says
-        moment = moment.add(**{keyword: int(amount) * size})
+        moment = values.shifted(moment, keyword, int(amount) * size)
         if r.count is not None and r.anchor == "narrative" and _FINENESS[point.granularity] > _FINENESS[granularity] \
                 and unit != "year":
             if _FINENESS[granularity] <= _FINENESS["day"]:  # "two days later", after a clock time: a day
@@ -578,11 +578,11 @@ class Resolver:
             point, anchor = self._anchor_point(r.anchor)
             if point is not None:
                 keyword, size, _ = _UNITS[r.unit or "day"]
-                amount = {keyword: int(r.count) * size}
+                amount = int(r.count) * size
                 if r.span in ("past", "last", "previous", "preceding", "recent"):
-                    interval = trusted(Interval, {"start": point.start.subtract(**amount), "end": point.start})
+                    interval = trusted(Interval, {"start": values.shifted(point.start, keyword, -amount), "end": point.start})
                 elif r.span in ("next", "coming", "following", "ensuing"):
-                    interval = trusted(Interval, {"start": point.start, "end": point.start.add(**amount)})
+                    interval = trusted(Interval, {"start": point.start, "end": values.shifted(point.start, keyword, amount)})
         return Resolved("DURATION", value, interval=interval, anchor=anchor, mod=r.mod)
 
     def _set(self, r: Reading) -> Resolved | None:
@@ -688,7 +688,7 @@ def _easter(year: int) -> pendulum.Date:
 
 def _period_end(point: Point) -> pendulum.DateTime:
     months = {"quarter": 3, "half": 6, "month": 1, "season": 3}.get(point.granularity)
-    return point.start.add(months=months) if months else point.start
+    return values.shifted(point.start, "months", months) if months else point.start
 
 
 def _months_between(position: tuple[int, int], year: int, base: date) -> float:
@@ -721,9 +721,22 @@ def _narrow(start: datetime, end: datetime, mod: str | None) -> tuple[datetime, 
     """START/MID/END of a period: its first, middle or last third."""
     if mod not in ("START", "MID", "END"):
         return start, end
-    third = timedelta(seconds=(end - start).total_seconds() / 3)
+    third = timedelta(seconds=_elapsed(start, end).total_seconds() / 3)
     if mod == "START":
         return start, start + third
     if mod == "MID":
         return start + third, end - third
     return end - third, end
+
+
+def _elapsed(start: datetime, end: datetime) -> timedelta:
+    """The time a clock measures from `start` to `end`, as pendulum's `end - start` gives it
+    (OverflowError where it raises one), without building its Interval."""
+    if end.tzinfo is not start.tzinfo:
+        return datetime.__sub__(end, start)  # the standard library counts in UTC
+    return _in_utc(end) - _in_utc(start)  # it would subtract the wall-clock times
+
+
+def _in_utc(moment: datetime) -> datetime:
+    wall = datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, moment.microsecond, tzinfo=UTC)
+    return wall - (moment.utcoffset() or timedelta(0))

@@ -6,9 +6,10 @@ interval is that stretch as a half-open [start, end) pair of aware datetimes in 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
 import pendulum
@@ -94,46 +95,103 @@ def _interval_of(value: str, tz: tzinfo) -> Span | None:
         return None
     g = m.groupdict()
     if g["decade"]:
-        start = pendulum.datetime(int(g["decade"]) * 10, 1, 1, tz=tz)
-        return Span(start, start.add(years=10), "decade")
+        start = local_time(tz, int(g["decade"]) * 10, 1, 1)
+        return Span(start, _months_later(start, 120), "decade")
     if g["century"]:
-        start = pendulum.datetime(max(int(g["century"]) * 100, 1), 1, 1, tz=tz)
-        return Span(start, start.add(years=100), "century")
+        start = local_time(tz, max(int(g["century"]) * 100, 1), 1, 1)
+        return Span(start, _months_later(start, 1200), "century")
     if g["zone"]:
         tz = _fixed_zone(g["zone"])
     year = int(g["year"])
     if g["week"]:
-        start = pendulum.parse(f"{year:04d}-W{g['week']}-1", tz=tz).start_of("day")
+        start = _week_start(tz, year, int(g["week"]))
         if g["weekend"]:
-            return Span(start.add(days=5), start.add(days=7), "day")
-        return Span(start, start.add(weeks=1), "week")
+            return Span(_days_later(start, 5), _days_later(start, 7), "day")
+        return Span(start, _days_later(start, 7), "week")
     if g["quarter"]:
-        start = pendulum.datetime(year, 3 * int(g["quarter"]) - 2, 1, tz=tz)
-        return Span(start, start.add(months=3), "quarter")
+        start = local_time(tz, year, 3 * int(g["quarter"]) - 2, 1)
+        return Span(start, _months_later(start, 3), "quarter")
     if g["half"]:
-        start = pendulum.datetime(year, 6 * int(g["half"]) - 5, 1, tz=tz)
-        return Span(start, start.add(months=6), "half")
+        start = local_time(tz, year, 6 * int(g["half"]) - 5, 1)
+        return Span(start, _months_later(start, 6), "half")
     if g["season"]:
-        start = pendulum.datetime(year, SEASONS[g["season"]], 1, tz=tz)
-        return Span(start, start.add(months=3), "season")
+        start = local_time(tz, year, SEASONS[g["season"]], 1)
+        return Span(start, _months_later(start, 3), "season")
     if not g["month"]:
-        start = pendulum.datetime(year, 1, 1, tz=tz)
-        return Span(start, start.add(years=1), "year")
+        start = local_time(tz, year, 1, 1)
+        return Span(start, _months_later(start, 12), "year")
     if not g["day"]:
-        start = pendulum.datetime(year, int(g["month"]), 1, tz=tz)
-        return Span(start, start.add(months=1), "month")
-    day = pendulum.datetime(year, int(g["month"]), int(g["day"]), tz=tz)
+        start = local_time(tz, year, int(g["month"]), 1)
+        return Span(start, _months_later(start, 1), "month")
+    day = local_time(tz, year, int(g["month"]), int(g["day"]))
     if g["pod"]:
         first, last = PARTS_OF_DAY[g["pod"]]
         return Span(day.add(hours=first), day.add(hours=last), "part_of_day")
     if g["hour"] is None:
-        return Span(day, day.add(days=1), "day")
+        return Span(day, _days_later(day, 1), "day")
     start = day.add(hours=int(g["hour"]), minutes=int(g["minute"] or 0), seconds=int(g["second"] or 0))
     if g["second"]:
         return Span(start, start.add(seconds=1), "second")
     if g["minute"]:
         return Span(start, start.add(minutes=1), "minute")
     return Span(start, start.add(hours=1), "hour")
+
+
+# Wall-clock arithmetic, as pendulum does it, without its generic steps (the intervals of a
+# text's values cost more to build than to find otherwise). The tests hold these to pendulum.
+
+
+def local_time(
+    tz: tzinfo, year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0, microsecond: int = 0
+) -> pendulum.DateTime:
+    """`pendulum.datetime(year, ..., tz=tz)`: the wall-clock time in `tz`, moved past a gap
+    (a time the clocks skip) as pendulum moves it."""
+    if isinstance(tz, pendulum.FixedTimezone):  # no transitions: pendulum only attaches the zone
+        return pendulum.DateTime(year, month, day, hour, minute, second, microsecond, tzinfo=tz)
+    if isinstance(tz, pendulum.Timezone):
+        moment = pendulum.DateTime(year, month, day, hour, minute, second, microsecond, tzinfo=tz, fold=1)
+        if tz is pendulum.UTC or moment.utcoffset() <= tz.utcoffset(datetime(year, month, day, hour, minute, second, microsecond, tzinfo=tz)):
+            return moment  # not in a gap (where the offset after is larger than before): pendulum only attaches the zone
+    return pendulum.datetime(year, month, day, hour, minute, second, microsecond, tz=tz)
+
+
+def shifted(moment: pendulum.DateTime, unit: str, amount: int) -> pendulum.DateTime:
+    """`moment.add(**{unit: amount})`; calendar units ("days" to "years") counted here. (Adding
+    nothing, pendulum takes its path for hours, which can change a moment's fold.)"""
+    if amount and isinstance(moment.tzinfo, pendulum.Timezone | pendulum.FixedTimezone):
+        if unit in _MONTHS:
+            return _months_later(moment, amount * _MONTHS[unit])
+        if unit in _DAYS:
+            return _days_later(moment, amount * _DAYS[unit])
+    return moment.add(**{unit: amount})
+
+
+_MONTHS = {"months": 1, "years": 12}
+_DAYS = {"days": 1, "weeks": 7}
+
+
+def _days_later(moment: pendulum.DateTime, days: int) -> pendulum.DateTime:
+    """`moment.add(days=days)`: the same wall-clock time, `days` calendar days later."""
+    day = date(moment.year, moment.month, moment.day) + timedelta(days=days)
+    return local_time(moment.tzinfo, day.year, day.month, day.day, moment.hour, moment.minute, moment.second, moment.microsecond)  # type: ignore[arg-type]
+
+
+def _months_later(moment: pendulum.DateTime, months: int) -> pendulum.DateTime:
+    """`moment.add(months=months)`: the same wall-clock time and day of the month, or the
+    month's last day if it is shorter."""
+    years, month = divmod(moment.month - 1 + months, 12)
+    year, month = moment.year + years, month + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return local_time(moment.tzinfo, year, month, day, moment.hour, moment.minute, moment.second, moment.microsecond)  # type: ignore[arg-type]
+
+
+def _week_start(tz: tzinfo, year: int, week: int) -> pendulum.DateTime:
+    """The Monday that starts ISO week `week` of `year`, as pendulum parses "YYYY-Www-1" (week
+    0 is the week before the first)."""
+    if week > date(year, 12, 28).isocalendar()[1]:  # December 28 is always in a year's last week
+        raise ValueError(f"{year} has no week {week}")
+    monday = date.fromisocalendar(year, 1, 1) + timedelta(weeks=week - 1)
+    return local_time(tz, monday.year, monday.month, monday.day)
 
 
 def _fixed_zone(zone: str) -> tzinfo:
