@@ -36,6 +36,8 @@ class TenseCues:
     adjective_markers: frozenset[str]
     adjacent_future: re.Pattern[str]
     possessive: tuple[str, ...] = ()
+    # `adjacent_future` over the clause read backwards: a match at its start or none, quickly known.
+    adjacent_future_backwards: re.Pattern[str] = re.compile("(?!)")
 
     def tense_of(self, text: str, start: int, end: int) -> Tense | None:
         return self.direction(text, start, end)[0]
@@ -44,16 +46,19 @@ class TenseCues:
         """The tense around text[start:end], and whether its cue is right next to it (a word
         or two away), which makes it hard to overrule."""
         left = self._left_clause(text, start).lower().replace("\u2019", "'")
-        adjacent = self.adjacent_future.search(left)
-        if adjacent and left[: adjacent.start()].strip():  # not "Until Thursday, they had ..."
-            return "future", True
-        right = self._right_clause(text, end).lower().replace("\u2019", "'")
+        if self.adjacent_future_backwards.match(left[::-1]):
+            adjacent = self.adjacent_future.search(left)
+            if adjacent and left[: adjacent.start()].strip():  # not "Until Thursday, they had ..."
+                return "future", True
         left_cue = None
         for m in reversed(list(self.regex.finditer(left))):
             cue = self._classify(m, left)
             if cue:  # the nearest cue on the left: its verb group alone is read
                 left_cue = (self._verb_group(left, m.start(), cue), len(left) - m.end())
                 break
+        if left_cue is not None and left_cue[1] <= _NEAR_RIGHT:
+            return self._decided(left_cue, text, end)  # no cue on the right is nearer
+        right = self._right_clause(text, end).lower().replace("\u2019", "'")
         right_cue = None
         for m in self.regex.finditer(right):
             cue = self._classify(m, right)
@@ -67,7 +72,10 @@ class TenseCues:
         chosen = left_cue
         if left_cue and right_cue and right_cue[1] < _NEAR_RIGHT < left_cue[1]:
             chosen = right_cue
-        chosen = chosen or right_cue
+        return self._decided(chosen or right_cue, text, end)
+
+    def _decided(self, chosen: tuple[Tense, int] | None, text: str, end: int) -> tuple[Tense | None, bool]:
+        """The tense of the chosen cue (its verb group's, and how far it is from the expression)."""
         if chosen is None:
             return None, False
         adjacent_cue = chosen[1] <= _ADJACENT
@@ -113,20 +121,15 @@ class TenseCues:
         first = max(0, start - _WINDOW)
         window = text[first:start]
         if first and _is_word_character(text[first - 1]):
-            cut = 0  # a word the window cuts in two is no cue: "heduled" is not a past tense
-            while cut < len(window) and _is_word_character(window[cut]):
-                cut += 1
-            window = window[cut:]
+            # a word the window cuts in two is no cue: "heduled" is not a past tense
+            window = window[_WORD_RUN.match(window).end() :]  # type: ignore[union-attr]
         breaks = list(self.clause_break.finditer(window))
         return window[breaks[-1].end() :] if breaks else window
 
     def _right_clause(self, text: str, end: int) -> str:
         window = text[end : end + _WINDOW]
         if end + _WINDOW < len(text) and _is_word_character(text[end + _WINDOW]):
-            cut = len(window)
-            while cut and _is_word_character(window[cut - 1]):
-                cut -= 1
-            window = window[:cut]
+            window = window[: len(window) - _WORD_RUN.match(window[::-1]).end()]  # type: ignore[union-attr]
         found = self.clause_break.search(window)
         window = window[: found.start()] if found else window
         for another in self.right_clause_break.finditer(window):
@@ -137,6 +140,9 @@ class TenseCues:
 
 def _is_word_character(ch: str) -> bool:
     return ch.isalnum() or ch in "'’_"
+
+
+_WORD_RUN = re.compile(r"[\w'’]*")  # [\w] is what str.isalnum() accepts, and "_"
 
 
 def _joins_names(clause: str, start: int, end: int) -> bool:
@@ -173,9 +179,12 @@ def cues(language: str) -> TenseCues:
     auxiliaries: dict[str, Tense] = {}
     for tense, words in raw.get("auxiliaries", {}).items():
         auxiliaries.update({w.lower(): tense for w in words})
-    adjacent = _phrase(raw.get("adjacent_future", [])) or "(?!)"
+    adjacent_words = [str(w) for w in raw.get("adjacent_future", [])]
+    adjacent = _phrase(adjacent_words) or "(?!)"
+    adjacent_backwards = _phrase([w[::-1] for w in adjacent_words]) or "(?!)"
     return TenseCues(
         adjacent_future=re.compile(rf"(?<![\w'\u2019])(?:{adjacent})\s+(?:on\s+|at\s+)?\Z", re.IGNORECASE),
+        adjacent_future_backwards=re.compile(rf"(?:\s+no|\s+ta)?\s+(?:{adjacent_backwards})(?![\w'\u2019])", re.IGNORECASE),
         regex=regex,
         phrases=phrases,
         clause_break=re.compile(raw.get("clause_break") or r"[.;!?\n]"),
