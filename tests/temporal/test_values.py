@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import values
+from timeline.temporal.engine import _timezone, reference_moment
 from timeline.temporal.resolve import _elapsed
 
 # Zones with gaps and repeats (Sao Paulo's clocks skipped midnight; Apia skipped a whole day in
@@ -90,3 +91,22 @@ def test_elapsed_is_pendulums_difference(value, tz, mod):
         return
     expected = _outcome(lambda: (span.end - span.start).total_seconds())
     assert _outcome(lambda: _elapsed(span.start, span.end).total_seconds()) == expected
+
+
+@pytest.mark.parametrize("timezone", [None, "America/Sao_Paulo", "America/New_York", "Asia/Kolkata", "+05:30", "UTC"])
+@pytest.mark.parametrize("day", ["2018-11-04", "2024-03-10", "1998-01-08", "0001-01-01", "9999-12-31", "2024-02-29"])
+def test_a_day_reference_is_the_moment_pendulum_parses(day, timezone):
+    tz = _timezone(timezone)
+    parsed = pendulum.parse(day, tz=tz)
+    expected = parsed.in_timezone(tz) if timezone else parsed
+    moment, zone = reference_moment.__wrapped__(day, timezone)
+    assert _same(moment, expected)
+    assert zone == tz
+
+
+def test_a_reference_that_is_no_day_is_refused_as_pendulum_refuses_it():
+    with pytest.raises(ValueError) as ours:
+        reference_moment.__wrapped__("2025-02-30", None)
+    with pytest.raises(ValueError) as theirs:
+        pendulum.parse("2025-02-30", tz=pendulum.UTC)
+    assert str(ours.value) == str(theirs.value)

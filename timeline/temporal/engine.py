@@ -104,7 +104,9 @@ def reference_moment(reference: date | datetime | str | None, timezone: str | No
     tz = _timezone(timezone)
     if reference is None or reference == "":
         return None, tz
-    if isinstance(reference, str):
+    if isinstance(reference, str) and (day := _iso_day(reference)) is not None:
+        reference = day  # the common case, read without pendulum's parser: the same moment
+    elif isinstance(reference, str):
         parsed = pendulum.parse(reference, tz=tz)
         if isinstance(parsed, pendulum.DateTime):
             reference = parsed
@@ -118,6 +120,20 @@ def reference_moment(reference: date | datetime | str | None, timezone: str | No
         moment = pendulum.instance(reference)
         return (moment.in_timezone(tz) if timezone else moment), (tz if timezone else moment.tzinfo or tz)
     return pendulum.datetime(reference.year, reference.month, reference.day, tz=tz), tz
+
+
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def _iso_day(text: str) -> date | None:
+    """The day a "YYYY-MM-DD" reference names; None for anything else (pendulum reads it)."""
+    m = _ISO_DAY.fullmatch(text)
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None  # pendulum's parser says what is wrong with it
 
 
 def _timezone(name: str | None) -> tzinfo:
@@ -296,16 +312,18 @@ def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref
     previous: Reading | None = None
     for k, r in enumerate(found):
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
-        if direction != "past" and _ends_range(previous, r, text, ref):
-            # A range ends on or after its start. (In the past tense both ends already look back.)
-            r, direction = replace(r, anchor="narrative"), "future"
-        elif direction == "past" and k + 1 < len(found) and _ends_range(r, found[k + 1], text, ref):
-            r = _past_range_start(r, found[k + 1], resolver.reference)
+        if r.weekday is not None:  # only a weekday starts or ends a range of weekdays
+            if direction != "past" and _ends_range(previous, r, text, ref):
+                # A range ends on or after its start. (In the past tense both ends already look back.)
+                r, direction = replace(r, anchor="narrative"), "future"
+            elif direction == "past" and k + 1 < len(found) and _ends_range(r, found[k + 1], text, ref):
+                r = _past_range_start(r, found[k + 1], resolver.reference)
         previous = r
         paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
         standalone = paragraph_end - paragraph_start < _STAMP_LENGTH
+        words = text[r.start : r.end]
         try:
-            resolved = resolver.resolve(r, direction, text[r.start : r.end], paragraph_start, standalone, near)
+            resolved = resolver.resolve(r, direction, words, paragraph_start, standalone, near)
         except (ValueError, OverflowError):
             continue  # a date outside the calendar's range (year 0 or 10000): not an expression we can place
         if resolved is None or not is_value(resolved.value):
@@ -314,7 +332,7 @@ def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref
         yield trusted(Timex, {
             "start": r.start,
             "end": r.end,
-            "text": text[r.start : r.end],
+            "text": words,
             "type": resolved.type,
             "value": resolved.value,
             "mod": resolved.mod,
