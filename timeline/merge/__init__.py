@@ -24,19 +24,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.events.narrative import HEADLINE_RULE, HEADLINE_RULES, PUBLICATION_RULE
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import (
-    BACK_REFERENCE_ACTORS,
+    HappeningKey,
     Prepared,
     Weights,
-    actor_overlap,
     content,
+    happening_index,
+    happening_keys,
     prepare_with_undated,
     similarity,
+    tells_again,
 )
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
@@ -70,8 +72,11 @@ def merge_mentions(
     undated = [m for m in mentions if m.time is None]
     dated = [m for m in mentions if m.time is not None]
     prepared, background, weights = prepare_with_undated(dated, undated)
-    clusters = _cluster(prepared, weights, options)
-    joined = _told_again(prepared, background, weights, options)
+    # Mentions that may be told again: the blocking pairs inferred ones with earlier dated
+    # happenings through it, and undated background finds the happening it tells through it.
+    happenings = happening_index(prepared)
+    clusters = _cluster(prepared, happenings, weights, options)
+    joined = _told_again(prepared, happenings, background, weights, options)
     undated = [p.mention for p in background if p.index not in joined]
     cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
     told: list[list[Mention]] = [[prepared[i].mention for i in members] for members in clusters]
@@ -132,7 +137,8 @@ def _occasions(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
 
 
 def _cluster(
-    prepared: Sequence[Prepared], weights: Weights, options: MergeOptions
+    prepared: Sequence[Prepared], happenings: Mapping[HappeningKey, list[int]],
+    weights: Weights, options: MergeOptions,
 ) -> list[list[int]]:
     clusters = _Clusters(len(prepared))
     size = len(prepared)
@@ -158,7 +164,7 @@ def _cluster(
     # A cluster is a list of units: one document's occasion, or one mention.
     units = {root: [sorted(members)] for root, members in clusters.members.items()}
     proposals = []
-    for i, j in candidate_pairs(prepared, weights):
+    for i, j in candidate_pairs(prepared, weights, happenings=happenings):
         score = score_of(i, j)
         if score >= options.pair_threshold:
             proposals.append((score, i, j))
@@ -179,30 +185,24 @@ def _cluster(
 
 
 def _told_again(
-    prepared: Sequence[Prepared], background: Sequence[Prepared], weights: Weights,
-    options: MergeOptions,
+    prepared: Sequence[Prepared], happenings: Mapping[HappeningKey, list[int]],
+    background: Sequence[Prepared], weights: Weights, options: MergeOptions,
 ) -> dict[int, int]:
     """Undated background that tells again a happening another statement dates ("When Jobs
     first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
-    the same verb about the same actors (most of their weight shared), with strong agreement,
-    joins; the rest stays undated.
+    the same verb about the same actors (`tells_again`), with strong agreement, joins; the
+    rest stays undated.
     A happening dated only by its report's publication ("First A380 enters commercial
     service", a headline) is a target too: the background has no time to contradict it, and
     joining moves no date. The strongest agreement wins, then an explicit date, then the first."""
-    index: dict[tuple[str, str], list[int]] = {}
-    for p in prepared:
-        if p.refers_back:
-            for actor in p.actors:
-                index.setdefault((p.verb, actor), []).append(p.index)
     joined: dict[int, int] = {}
     for k, b in enumerate(background):
-        if not b.refers_back or b.mention.modality == "hypothetical":
+        if b.mention.modality == "hypothetical":
             continue
-        candidates = sorted({i for actor in b.actors
-                             for i in index.get((b.verb, actor), ())})
+        candidates = sorted({i for key in happening_keys(b) for i in happenings.get(key, ())})
         scored = [(content(b, prepared[i], weights), not prepared[i].inferred, -i)
                   for i in candidates if prepared[i].mention.source != b.mention.source
-                  and actor_overlap(b, prepared[i], weights) >= BACK_REFERENCE_ACTORS]
+                  and tells_again(b, prepared[i], weights)]
         best = max(scored, default=None)
         if best is not None and best[0] >= options.background_threshold:
             joined[k] = -best[2]
