@@ -93,11 +93,20 @@ def merge_mentions(
 
 
 class _Clusters:
-    """Union-find over mention indexes, keeping each cluster's members."""
+    """Union-find over mention indexes; each cluster is held as its list of units (what one
+    article tells as one occasion, or a single mention), the only record of its members."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, units: Iterable[list[int]]):
         self.parent = list(range(size))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+        # Mentions per cluster, to hang the smaller tree under the larger one (short finds).
+        self.mention_count = [1] * size
+        self.units: dict[int, list[list[int]]] = {}
+        for unit in units:
+            root = unit[0]
+            for i in unit:
+                self.parent[i] = root
+            self.mention_count[root] = len(unit)
+            self.units[root] = [unit]
 
     def find(self, i: int) -> int:
         root = i
@@ -107,40 +116,45 @@ class _Clusters:
             self.parent[i], i = root, self.parent[i]
         return root
 
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if len(self.members[ra]) < len(self.members[rb]) or (
-            len(self.members[ra]) == len(self.members[rb]) and rb < ra
+    def join(self, first: int, second: int) -> None:
+        """Join two clusters, given by their roots: the first one's units come first, as the
+        linkage samples the leading units of a cluster."""
+        units = self.units.pop(first)
+        units.extend(self.units.pop(second))
+        if self.mention_count[first] < self.mention_count[second] or (
+            self.mention_count[first] == self.mention_count[second] and second < first
         ):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
+            first, second = second, first
+        self.parent[second] = first
+        self.mention_count[first] += self.mention_count[second]
+        self.units[first] = units
 
     def groups(self) -> list[list[int]]:
-        return sorted(sorted(m) for m in self.members.values())
+        return sorted(sorted(i for unit in units for i in unit) for units in self.units.values())
 
 
-def _occasions(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
-    """Mentions one document marks as one occasion (see `Mention.occasion`)."""
-    first: dict[tuple[str, str], int] = {}
-    links: list[tuple[int, int]] = []
+def _units(prepared: Sequence[Prepared]) -> list[list[int]]:
+    """Each mention alone, but those one document marks as one occasion together (see
+    `Mention.occasion`), in ascending index order."""
+    occasions: dict[tuple[str, str], list[int]] = {}
+    units: list[list[int]] = []
     for p in prepared:
-        if p.mention.occasion:
-            key = (p.mention.source, p.mention.occasion)
-            if key in first:
-                links.append((first[key], p.index))
-            else:
-                first[key] = p.index
-    return links
+        if not p.mention.occasion:
+            units.append([p.index])
+            continue
+        key = (p.mention.source, p.mention.occasion)
+        if key not in occasions:
+            occasions[key] = []
+            units.append(occasions[key])
+        occasions[key].append(p.index)
+    return units
 
 
 def _cluster(
     prepared: Sequence[Prepared], happenings: Mapping[HappeningKey, list[int]],
     weights: Weights, options: MergeOptions,
 ) -> list[list[int]]:
-    clusters = _Clusters(len(prepared))
+    clusters = _Clusters(len(prepared), _units(prepared))
     size = len(prepared)
     # Scores of the pairs the linkage asks about, numbered i * size + j (i < j). Candidate
     # pairs below the threshold are not kept: for a large corpus they are most of them.
@@ -159,10 +173,6 @@ def _cluster(
             found = scores[key] = score_of(i, j)
         return found
 
-    for i, j in _occasions(prepared):
-        clusters.union(i, j)
-    # A cluster is a list of units: one document's occasion, or one mention.
-    units = {root: [sorted(members)] for root, members in clusters.members.items()}
     proposals = []
     for i, j in candidate_pairs(prepared, weights, happenings=happenings):
         score = score_of(i, j)
@@ -170,17 +180,13 @@ def _cluster(
             proposals.append((score, i, j))
             scores[i * size + j] = score
     proposals.sort(key=lambda t: (-t[0], t[1], t[2]))
+    units = clusters.units
     for _score, i, j in proposals:
         ri, rj = clusters.find(i), clusters.find(j)
-        if ri == rj:
-            continue
-        if _linkage(units[ri], units[rj], pair_score, options.linkage_sample) >= (
+        if ri != rj and _linkage(units[ri], units[rj], pair_score, options.linkage_sample) >= (
             options.linkage_threshold
         ):
-            clusters.union(ri, rj)
-            root = clusters.find(ri)
-            merged = units.pop(ri) + units.pop(rj)
-            units[root] = merged
+            clusters.join(ri, rj)
     return clusters.groups()
 
 
