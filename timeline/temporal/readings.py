@@ -281,6 +281,8 @@ def build_set(m: Match) -> list[Reading]:
         fields["pod"] = v["pod"]
     if v.get("month") is not None:
         fields["month"] = v["month"]
+    if v.get("season") is not None:
+        fields["season"] = v["season"]
     if v.get("unit") is not None:
         fields["unit"] = v["unit"]
         fields["count"] = v.get("count") or 1

@@ -595,6 +595,8 @@ class Resolver:
             value = f"XXXX-XX-XXT{r.pod}"
         elif r.month is not None:
             value = f"XXXX-{r.month:02d}"
+        elif r.season is not None:
+            value = f"XXXX-{r.season}"
         elif r.unit is not None:
             value = duration_value(r.count or 1, r.unit) or "P1D"
         else:
