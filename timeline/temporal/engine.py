@@ -38,6 +38,8 @@ class Refiners:
     time_then_date: re.Pattern[str]
     date_then_time: re.Pattern[str]
     range_end: re.Pattern[str]
+    range_pair_opening: re.Pattern[str]
+    range_pair: re.Pattern[str]
     position: re.Pattern[str]
     quantity: re.Pattern[str]
     approximator: re.Pattern[str]
@@ -63,6 +65,8 @@ def refiners(language: str) -> Refiners:
         time_then_date=joiner("time_then_date", r"^\s*$"),
         date_then_time=joiner("date_then_time", r"^\s*$"),
         range_end=joiner("range_end", r"(?!)"),  # no joiners: no ranges
+        range_pair_opening=joiner("range_pair_opening", r"(?!)"),
+        range_pair=joiner("range_pair", r"(?!)"),
         position=before("position_words"),
         quantity=before("quantity_modifiers"),
         approximator=before("approximators"),
@@ -282,11 +286,14 @@ def _ends_range(previous: Reading | None, r: Reading, text: str, ref: Refiners) 
     July-September period", "from July 2024 to March"): within the year after it. (After a
     date, "from Sept. 14 to Thursday", the weekday is read as usual: the range may be longer
     than a week.)"""
-    return (
-        previous is not None
-        and ((_is_bare_weekday(previous) and _is_bare_weekday(r)) or (_is_month(previous) and _is_bare_month(r)))
-        and r.start - previous.end <= _MAX_JOIN
-        and ref.range_end.match(text[previous.end : r.start]) is not None
+    if previous is None or r.start - previous.end > _MAX_JOIN:
+        return False
+    if not ((_is_bare_weekday(previous) and _is_bare_weekday(r)) or (_is_month(previous) and _is_bare_month(r))):
+        return False
+    gap = text[previous.end : r.start]
+    return ref.range_end.match(gap) is not None or (
+        ref.range_pair.match(gap) is not None
+        and ref.range_pair_opening.search(text, max(0, previous.start - _MAX_JOIN), previous.start) is not None
     )
 
 
