@@ -267,7 +267,7 @@ def build_duration(m: Match) -> list[Reading]:
 
 
 def build_set(m: Match) -> list[Reading]:
-    v = m.values
+    v = {**m.values, **m.rule.fixed}
     fields: dict[str, Any] = {"kind": "set"}
     if (adverb := v.get("setadv")) is not None:
         fields["value"] = adverb["value"]
