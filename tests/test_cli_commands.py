@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from timeline import __version__
@@ -98,6 +99,48 @@ def test_unknown_zone_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", "Mars/Olympus"])
     assert result.exit_code == 2
     assert "Mars/Olympus" in result.output
+
+
+# --tz values and the UTC offset they give on 2025-08-19: every command reads them alike.
+_ZONES = [("America/New_York", "-04:00"), ("+05:30", "+05:30"), ("UTC+2", "+02:00"), ("EDT", "-04:00")]
+_NOT_ZONES = ["Mars/Olympus", "+15:00"]
+
+
+@pytest.mark.parametrize(("zone", "offset"), _ZONES)
+def test_tag_reads_a_time_without_offset_in_the_tz_zone(tmp_path, zone, offset):
+    path = tmp_path / "a.txt"
+    path.write_text("The vote was held this morning.", "utf-8")
+    result = runner.invoke(app, ["tag", str(path), "--dct", "2025-08-19T10:00", "--tz", zone, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (timex,) = json.loads(result.output)["timexes"]
+    assert timex["interval"]["start"] == f"2025-08-19T06:00:00{offset}"
+
+
+@pytest.mark.parametrize(("zone", "offset"), _ZONES)
+def test_build_reads_the_documents_and_the_published_time_in_the_tz_zone(tmp_path, zone, offset):
+    (tmp_path / "story.txt").write_text("The council met on Tuesday to vote on the budget.\n", "utf-8")
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["build", str(tmp_path / "story.txt"), "--out", str(out), "--workers", "1",
+                                 "--tz", zone, "--published", "2025-08-19T10:00"])
+    assert result.exit_code == 0, result.output
+    (source,) = json.loads((out / "timeline.json").read_text("utf-8"))["sources"]
+    assert source["published"] == f"2025-08-19T10:00:00{offset}"
+    assert source["provenance"]["timezone"] == "command_line"
+
+
+@pytest.mark.parametrize("command", ["build", "read", "tag"])
+@pytest.mark.parametrize("zone", _NOT_ZONES)
+def test_a_tz_that_names_no_zone_is_refused_by_every_command(tmp_path, command, zone):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met on Tuesday to vote on the budget.", "utf-8")
+    out = tmp_path / "site"
+    arguments = {"build": ["build", str(path), "--out", str(out)]}.get(command, [command, str(path)])
+    result = runner.invoke(app, [*arguments, "--tz", zone])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"error: --tz: unknown timezone {zone!r}")
+    assert "America/New_York" in line, "the message shows a value to write"
+    assert not out.exists()
 
 
 def test_progress_shows_a_count_then_a_total():

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from timeline import __version__
+from timeline.ingest.context import tz_option_problem, zone_name, zone_of
 from timeline.pipeline import DEFAULT_OUT, DEFAULT_SOURCES, BuildOptions, build
 from timeline.render import SiteError
 from timeline.render.export import (
@@ -59,10 +60,23 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def parse_zone(tz: str | None) -> str | None:
+    """The --tz option of every command, read as a document's 'timezone:' is read (an IANA
+    name, an offset such as +05:30 or UTC+2, an abbreviation such as EDT), by the name every
+    stage takes ('UTC+2' -> '+02:00', 'EDT' -> 'America/New_York'): so `build` and `tag`
+    accept the same values and give them the same meaning."""
+    if tz is None:
+        return None
+    if problem := tz_option_problem(tz):
+        raise UserError(str(problem))
+    return zone_name(zone_of(tz))
+
+
 def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTime | pendulum.Date:
     """'2025-08-19' -> a date; '2025-08-19T16:32-04:00' -> an aware datetime.
 
-    A datetime written without an offset is read in `tz` (the --tz option), else in UTC.
+    A datetime written without an offset is read in `tz` (the --tz option, as `parse_zone`
+    read it), else in UTC.
     """
     try:
         parsed = pendulum.parse(value, exact=True, tz=None)
@@ -73,11 +87,7 @@ def parse_when(value: str, what: str, tz: str | None = None) -> pendulum.DateTim
         ) from exc
     if isinstance(parsed, pendulum.DateTime):
         if parsed.tzinfo is None:
-            try:
-                zone = pendulum.timezone(tz or "UTC")
-            except ValueError as exc:  # pendulum InvalidTimezone
-                raise UserError(f"--tz {tz!r} is not a known timezone") from exc
-            parsed = parsed.replace(tzinfo=zone)
+            parsed = parsed.replace(tzinfo=zone_of(tz) if tz else pendulum.UTC)
         return parsed
     if isinstance(parsed, pendulum.Date):
         return parsed
@@ -116,7 +126,7 @@ ManifestOption = Annotated[
     Path | None, typer.Option(help="A sources.yaml/sources.toml giving metadata for files that carry none.")
 ]
 TimezoneOption = Annotated[
-    str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York.")
+    str | None, typer.Option("--tz", help="Timezone of documents that state none, e.g. America/New_York or +05:30.")
 ]
 PublishedOption = Annotated[
     str | None, typer.Option(help="Publication date for documents that state none (ISO 8601).")
@@ -147,6 +157,7 @@ def build_command(
       timeline build https://example.org/story.html --published 2025-08-19
     """
     try:
+        tz = parse_zone(tz)
         options = BuildOptions(
             manifest=manifest,
             timezone=tz,
@@ -206,6 +217,7 @@ def read_command(
     from timeline.ingest.report import documents_json, documents_table
 
     try:
+        tz = parse_zone(tz)
         options = IngestOptions(
             manifest=manifest,
             timezone=tz,
@@ -318,7 +330,7 @@ def tag_command(
     dct: Annotated[
         str | None, typer.Option(help="Document creation time, e.g. 2025-08-19 or 2025-08-19T16:32-04:00.")
     ] = None,
-    tz: Annotated[str | None, typer.Option("--tz", help="The document's timezone, e.g. America/New_York.")] = None,
+    tz: Annotated[str | None, typer.Option("--tz", help="The document's timezone, e.g. America/New_York or +05:30.")] = None,
     fmt: Annotated[TagFormat, typer.Option("--format", "-f", help="Output format.")] = TagFormat.table,
 ) -> None:
     """Find and resolve the time expressions in one text.
@@ -331,13 +343,14 @@ def tag_command(
       timeline tag seeds/000_dab2739ac07fd837.txt --dct 2025-08-19 --format json
     """
     try:
+        tz = parse_zone(tz)
         text = _read_text(file)
         reference = parse_when(dct, "--dct", tz) if dct else None
     except UserError as exc:
         fail(str(exc))
     try:
         timexes = tag_text(text, reference, timezone=tz)
-    except ValueError as exc:  # an unknown --tz, or a reference the tagger cannot place
+    except ValueError as exc:  # a reference the tagger cannot place
         fail(str(exc))
     if fmt is TagFormat.json:
         payload = {"timexes": [t.model_dump(mode="json", exclude_none=True) for t in timexes]}

@@ -150,7 +150,6 @@ class _Engine:
         for found in admission.take(entry):
             if isinstance(found, Document):
                 admitted = True
-                self.sources.append(Source.of(found))
                 yield found
             elif isinstance(found, Problem):
                 self.problems.append(found)
@@ -160,13 +159,25 @@ class _Engine:
             self.progress(entry.items)  # read, but nothing to analyse
 
     def analyse(self, documents: Iterable[Document]) -> None:
-        work = (Batch(_analyse_chunk, chunk, _lost_analysis) for chunk in _batches(documents, _CHUNK))
+        """Turn the documents into mentions (in workers), keeping each one's `Source`."""
+        work = (
+            Batch(_analyse_chunk, chunk, _lost_analysis)
+            for chunk in _batches(self._listed(documents), _CHUNK)
+        )
         for results in self._pool.map(work):
             for analysed in results:
                 self.mentions.extend(analysed.mentions)
                 if analysed.problem:
                     self.analysis_problems.append(analysed.problem)
             self.progress(len(results))
+
+    def _listed(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """The documents as they pass, each listed among the sources: of a document, the
+        timeline keeps its `Source` and its mentions only, so that memory does not follow
+        the size of the text."""
+        for document in documents:
+            self.sources.append(Source.of(document))
+            yield document
 
     def timeline(self, problems: Iterable[Problem] = (), on_stage: Stage | None = None) -> Timeline:
         from timeline import __version__
@@ -216,13 +227,7 @@ def build_timeline(
     documents, expected = _counted(documents)
     with _Engine(workers, progress) as engine:
         engine.start_workers(expected)
-
-        def kept(stream: Iterable[Document]) -> Iterator[Document]:
-            for document in stream:
-                engine.sources.append(Source.of(document))
-                yield document
-
-        engine.analyse(kept(documents))
+        engine.analyse(documents)
     return engine.timeline(problems)
 
 

@@ -170,6 +170,13 @@ def test_a_statement_set_before_the_story_keeps_its_opening_clause_undated():
     assert any(m.predicate == "introduce" for m in later)
 
 
+def test_a_closing_when_clause_of_an_undated_statement_is_its_own_undated_happening():
+    text = "The new ferry will be the largest in the fleet when it enters service.\n"
+    mentions = extract_mentions(document(text), [])
+    assert sorted((m.predicate, m.time, m.modality) for m in mentions) == [
+        ("be", None, "future"), ("enter", None, "future")]
+
+
 def test_a_quotation_goes_on_over_lines_only_to_a_closing_mark():
     text = ('Smith said, "We won.\n'
             "It was close.\n"

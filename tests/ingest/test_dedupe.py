@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pendulum
 
-from timeline.ingest.dedupe import deduplicate
 from timeline.types import Document
 
 WIRE = (
@@ -18,20 +18,22 @@ WIRE = (
 )
 
 
-def doc(id_, text, outlet=None, day=19):
-    return Document(
-        id=id_, origin=f"{id_}.txt", text=text, outlet=outlet,
-        published=pendulum.datetime(2025, 8, day, tz="UTC"),
-    )
+def write(folder: Path, name: str, text: str, outlet: str = "Wire", day: int = 19,
+          id_: str | None = None) -> Path:
+    """A story file (its id is its name unless given), with the metadata that leaves nothing
+    to warn about."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.txt"
+    named = f"id: {id_}\n" if id_ else ""
+    header = f"---\n{named}outlet: {outlet}\npublished: 2025-08-{day:02d}\ntimezone: UTC\n---\n"
+    path.write_text(header + text, encoding="utf-8")
+    return path
 
 
-def test_exact_copies_with_different_boilerplate_are_one_story():
-    first = doc("a", WIRE + "\nCopyright 2025 Paper One", "Paper One", day=20)
-    second = doc("b", WIRE, "Paper Two", day=19)
-    from timeline.ingest.boilerplate import find_boilerplate
-
-    first = first.model_copy(update={"excluded": tuple(find_boilerplate(first.text))})
-    kept, problems = deduplicate([first, second])
+def test_exact_copies_with_different_boilerplate_are_one_story(tmp_path, read):
+    write(tmp_path, "a", WIRE + "\nCopyright 2025 Paper One", "Paper One", day=20)
+    copy_path = write(tmp_path, "b", WIRE, "Paper Two", day=19)
+    kept, problems = read(tmp_path)
     (story,) = kept
     # The first copy in input order is kept, even when a later one was published earlier:
     # documents stream, so the kept copy is passed on before the others are read.
@@ -39,26 +41,30 @@ def test_exact_copies_with_different_boilerplate_are_one_story():
     (copy,) = story.also_published_by
     assert (copy.id, copy.outlet, copy.similarity) == ("b", "Paper Two", 1.0)
     (problem,) = problems
-    assert problem.origin == "b.txt" and problem.severity == "warning"
-    assert "an exact copy of a.txt" in problem.message
+    assert problem.origin == str(copy_path) and problem.severity == "warning"
+    assert f"an exact copy of {tmp_path / 'a.txt'}" in problem.message
 
 
-def test_a_lightly_edited_republication_is_a_near_duplicate():
-    edited = WIRE.replace("little changed", "steady")
-    kept, problems = deduplicate([doc("a", WIRE, "Wire"), doc("b", edited, "Daily", day=20)])
+def test_a_lightly_edited_republication_is_a_near_duplicate(tmp_path, read):
+    write(tmp_path, "a", WIRE)
+    write(tmp_path, "b", WIRE.replace("little changed", "steady"), "Daily", day=20)
+    kept, problems = read(tmp_path)
     (story,) = kept
     (copy,) = story.also_published_by
     assert copy.outlet == "Daily" and 0.5 < copy.similarity < 1.0
-    assert "near-duplicate" in problems[0].message
+    (problem,) = problems
+    assert "near-duplicate" in problem.message
 
 
-def test_different_reports_of_the_same_event_are_kept_apart():
+def test_different_reports_of_the_same_event_are_kept_apart(tmp_path, read):
     other = (
         "Policymakers lifted borrowing costs again on Wednesday. Analysts at several banks said the "
         "decision, widely anticipated, showed the bank was still worried about wages, while exporters "
         "warned that a stronger currency would hurt their sales abroad later in the year."
     )
-    kept, problems = deduplicate([doc("a", WIRE), doc("b", other)])
+    write(tmp_path, "a", WIRE)
+    write(tmp_path, "b", other)
+    kept, problems = read(tmp_path)
     assert [d.id for d in kept] == ["a", "b"] and problems == []
 
 
@@ -98,62 +104,73 @@ VARIANTS = [
 ]
 
 
-def _stories() -> list[Document]:
-    """Three stories, each with an exact copy and a lightly edited one, and two loners."""
-    documents = []
+def _stories() -> list[tuple[str, str, str]]:
+    """(id, outlet, text): three stories, each with an exact copy and a lightly edited one,
+    and two loners."""
+    stories = []
     for number, text in enumerate(VARIANTS):
-        documents.append(doc(f"s{number}-original", text, "Wire"))
-        documents.append(doc(f"s{number}-exact", text + " ", "Copy Desk"))
-        documents.append(doc(f"s{number}-edited", text + " More follows.", "Daily"))
-    documents.append(doc("loner-1", WIRE))
-    documents.append(doc("loner-2", WIRE.replace("central bank", "statistics office").replace(
+        stories.append((f"s{number}-original", "Wire", text))
+        stories.append((f"s{number}-exact", "Copy Desk", text + " "))
+        stories.append((f"s{number}-edited", "Daily", text + " More follows."))
+    stories.append(("loner-1", "Wire", WIRE))
+    stories.append(("loner-2", "Wire", WIRE.replace("central bank", "statistics office").replace(
         "interest rate by a quarter point", "inflation figures for July").replace(
         "its fourth increase this year", "earlier than planned")))
-    return documents
+    return stories
+
+
+def _read_in_order(folder: Path, stories: list[tuple[str, str, str]], read):
+    """The stories read from files whose names sort in the order given (folders are read in
+    name order), each file naming its story's id."""
+    for position, (id_, outlet, text) in enumerate(stories):
+        write(folder, f"{position:02d}", text, outlet, id_=id_)
+    return read(folder)
 
 
 def _partition(kept: list[Document]) -> set[frozenset[str]]:
     return {frozenset([d.id, *(c.id for c in d.also_published_by)]) for d in kept}
 
 
-def test_each_story_is_found_whatever_the_input_order():
+def test_each_story_is_found_whatever_the_input_order(tmp_path, read):
     import random
 
     expected = {
         *(frozenset({f"s{n}-original", f"s{n}-exact", f"s{n}-edited"}) for n in range(len(VARIANTS))),
         frozenset({"loner-1"}), frozenset({"loner-2"}),
     }
-    documents = _stories()
+    stories = _stories()
     for seed in range(5):
-        order = random.Random(seed).sample(documents, len(documents))
-        kept, problems = deduplicate(order)
+        order = random.Random(seed).sample(stories, len(stories))
+        kept, problems = _read_in_order(tmp_path / f"order-{seed}", order, read)
         assert _partition(kept) == expected
-        # The first copy of each story in this order is the one kept, in input order.
+        # The first copy of each story in this order is the one kept, in input order; the
+        # others are listed in input order too.
         story_of = {member: story for story in expected for member in story}
         firsts, seen = [], set()
-        for document in order:
-            if story_of[document.id] not in seen:
-                seen.add(story_of[document.id])
-                firsts.append(document.id)
+        for id_, _, _ in order:
+            if story_of[id_] not in seen:
+                seen.add(story_of[id_])
+                firsts.append(id_)
         assert [d.id for d in kept] == firsts
+        position = {id_: n for n, (id_, _, _) in enumerate(order)}
+        for document in kept:
+            copies = [position[c.id] for c in document.also_published_by]
+            assert copies == sorted(copies)
         assert len(problems) == 2 * len(VARIANTS)
 
 
-def test_streaming_reading_makes_the_batch_decisions(tmp_path, read):
-    documents = _stories()
-    for number, document in enumerate(documents):
-        header = f"---\nid: {document.id}\noutlet: {document.outlet}\npublished: 2025-08-19\ntimezone: UTC\n---\n"
-        (tmp_path / f"{number:02d}.txt").write_text(header + document.text, encoding="utf-8")
-    streamed, problems = read(tmp_path)
-    batch, batch_problems = deduplicate(documents)
-    assert [d.id for d in streamed] == [d.id for d in batch]
-    assert [[(c.id, c.outlet, c.similarity) for c in d.also_published_by] for d in streamed] == [
-        [(c.id, c.outlet, c.similarity) for c in d.also_published_by] for d in batch
-    ]
-    id_of = {str(tmp_path / f"{number:02d}.txt"): d.id for number, d in enumerate(documents)}
-    # "an exact copy of ...", "a near-duplicate (83% alike) of ...", for the same documents
-    assert sorted((id_of[p.origin], p.message.split(" of ")[0]) for p in problems) == sorted(
-        (p.origin.removesuffix(".txt"), p.message.split(" of ")[0]) for p in batch_problems
+def test_each_dropped_copy_is_reported_with_how_alike_it_is(tmp_path, read):
+    kept, problems = _read_in_order(tmp_path, _stories(), read)
+    listed = {d.id: [(c.id, c.outlet, c.similarity) for c in d.also_published_by] for d in kept}
+    for number in range(len(VARIANTS)):
+        (exact, edited) = listed[f"s{number}-original"]
+        assert exact == (f"s{number}-exact", "Copy Desk", 1.0)
+        assert edited[:2] == (f"s{number}-edited", "Daily") and 0.7 <= edited[2] < 1.0
+    id_of = {str(tmp_path / f"{n:02d}.txt"): id_ for n, (id_, _, _) in enumerate(_stories())}
+    # "an exact copy of 00.txt; ...", "a near-duplicate (83% alike) of 00.txt; ..."
+    assert sorted((id_of[p.origin], p.message.split(" (")[0].split(" of ")[0]) for p in problems) == sorted(
+        [(f"s{n}-exact", "an exact copy") for n in range(len(VARIANTS))]
+        + [(f"s{n}-edited", "a near-duplicate") for n in range(len(VARIANTS))]
     )
 
 

@@ -19,7 +19,7 @@ a day word quoted from a speaker counts from the day the speaker spoke (`speech`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from timeline.events import lexicon as lexicons
 from timeline.events.actors import Registry, capitalised_inside
@@ -30,8 +30,8 @@ from timeline.events.lead import recent, with_headline_news, with_lead_news
 from timeline.events.narrative import Dating, Narrator, narrative_evidence
 from timeline.events.sentences import Sentence, split
 from timeline.events.speech import spoken_dating
-from timeline.events.tense import verb_forms
-from timeline.types import Document, Mention, Timex
+from timeline.events.tense import Tense, verb_forms
+from timeline.types import Document, Mention, Modality, Timex
 
 __all__ = ["extract_mentions"]
 
@@ -249,13 +249,8 @@ def _background_clause(analysis: Analysis, lexicon: lexicons.Lexicon) -> list[Re
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if comma is None:
         return []
-    readings = []
-    for head in sorted(h for h in analysis.verb_heads if h < min(comma, main_head)):
-        forms = verb_forms(tokens[head].lower)
-        lemma = forms[0][0] if forms else ""
-        if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
-            readings.append(Reading(head, lemma, False, "past", "actual", False))
-    return readings[:1]
+    heads = [h for h in analysis.verb_heads if h < min(comma, main_head)]
+    return _clause_happening(analysis, heads, "past", "actual", lexicon)
 
 
 def _when_clause(analysis: Analysis, main: Reading, lexicon: lexicons.Lexicon) -> list[Reading]:
@@ -267,11 +262,22 @@ def _when_clause(analysis: Analysis, main: Reading, lexicon: lexicons.Lexicon) -
                    and not tokens[i].in_quote), None)
     if opener is None:
         return []
-    for head in sorted(h for h in analysis.verb_heads if h > opener):
+    heads = [h for h in analysis.verb_heads if h > opener]
+    return _clause_happening(analysis, heads, "present", main.modality, lexicon)
+
+
+def _clause_happening(
+    analysis: Analysis, heads: Iterable[int], tense: Tense, modality: Modality,
+    lexicon: lexicons.Lexicon,
+) -> list[Reading]:
+    """The clause's happening: its first verb that tells one of its own (not a reporting verb
+    or an auxiliary: "when he said" or "when it was" names none), as a reading of its own."""
+    tokens = analysis.sentence.tokens
+    for head in sorted(heads):
         forms = verb_forms(tokens[head].lower)
         lemma = forms[0][0] if forms else ""
         if lemma and lemma not in lexicon.reporting_verbs and lemma not in lexicon.auxiliaries:
-            return [Reading(head, lemma, False, "present", main.modality, False)]
+            return [Reading(head, lemma, False, tense, modality, False)]
     return []
 
 

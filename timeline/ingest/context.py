@@ -124,6 +124,19 @@ def zone_of(name: str) -> tzinfo:
         raise ValueError(f"unknown timezone {name!r}") from exc
 
 
+def tz_option_problem(name: str) -> Problem | None:
+    """What is wrong with `--tz NAME`, or None when it names a zone: one message, naming the
+    option and the value, whether the command line or `IngestOptions` meets it."""
+    try:
+        zone_of(name)
+    except ValueError as exc:
+        return Problem(
+            origin="--tz",
+            message=f"{exc}; use an IANA name such as America/New_York or an offset such as +05:30",
+        )
+    return None
+
+
 def zone_name(zone: tzinfo) -> str:
     if isinstance(zone, pendulum.FixedTimezone):
         return pendulum.datetime(2000, 1, 1, tz=zone).format("Z")

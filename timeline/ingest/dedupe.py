@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -166,25 +165,3 @@ def duplicate_problem(copy: Document, duplicate: Duplicate) -> Problem:
         ),
     )
 
-
-def deduplicate(
-    documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD
-) -> tuple[list[Document], list[Problem]]:
-    """One document per story, in the input order, and a warning for each copy dropped.
-
-    The batch form of `DuplicateIndex`: the first copy of each story is kept, listing the
-    others in `also_published_by`.
-    """
-    index = DuplicateIndex(threshold)
-    kept: dict[str, Document] = {}
-    problems: list[Problem] = []
-    for document in documents:
-        duplicate = index.check(Original(document.id, document.origin), fingerprint(document))
-        if duplicate is None:
-            kept[document.id] = document
-            continue
-        problems.append(duplicate_problem(document, duplicate))
-        keeper = kept[duplicate.of.id]
-        copies = (*keeper.also_published_by, republication(document, duplicate.similarity))
-        kept[duplicate.of.id] = keeper.model_copy(update={"also_published_by": copies})
-    return list(kept.values()), problems

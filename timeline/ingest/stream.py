@@ -22,7 +22,13 @@ from typing import Any
 
 import httpx
 
-from timeline.ingest.context import Defaults, ManifestFields, contextualise, layers, zone_of
+from timeline.ingest.context import (
+    Defaults,
+    ManifestFields,
+    contextualise,
+    layers,
+    tz_option_problem,
+)
 from timeline.ingest.dedupe import (
     DEFAULT_THRESHOLD,
     DuplicateIndex,
@@ -187,16 +193,8 @@ def _lines(source: FileSource, manifest: ManifestFields) -> Iterator[LineItem | 
 
 def _defaults(options: IngestOptions) -> tuple[Defaults, Problem | None]:
     """The command-line fallbacks; an unknown --tz is reported once and not used."""
-    if options.timezone:
-        try:
-            zone_of(options.timezone)
-        except ValueError:
-            problem = Problem(
-                origin="--tz",
-                message=f"{options.timezone!r} is not a zone name; use an IANA name such as "
-                "America/New_York or an offset such as +02:00",
-            )
-            return Defaults(published=options.published), problem
+    if options.timezone and (problem := tz_option_problem(options.timezone)):
+        return Defaults(published=options.published), problem
     return Defaults(timezone=options.timezone, published=options.published), None
 
 

@@ -24,19 +24,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.events.narrative import HEADLINE_RULE, HEADLINE_RULES, PUBLICATION_RULE
 from timeline.merge.blocking import candidate_pairs
 from timeline.merge.similarity import (
-    BACK_REFERENCE_ACTORS,
+    HappeningKey,
     Prepared,
     Weights,
-    actor_overlap,
     content,
+    happening_index,
+    happening_keys,
     prepare_with_undated,
     similarity,
+    tells_again,
 )
 from timeline.types import Conflict, Event, EventTime, Mention, Modality
 
@@ -70,8 +72,11 @@ def merge_mentions(
     undated = [m for m in mentions if m.time is None]
     dated = [m for m in mentions if m.time is not None]
     prepared, background, weights = prepare_with_undated(dated, undated)
-    clusters = _cluster(prepared, weights, options)
-    joined = _told_again(prepared, background, weights, options)
+    # Mentions that may be told again: the blocking pairs inferred ones with earlier dated
+    # happenings through it, and undated background finds the happening it tells through it.
+    happenings = happening_index(prepared)
+    clusters = _cluster(prepared, happenings, weights, options)
+    joined = _told_again(prepared, happenings, background, weights, options)
     undated = [p.mention for p in background if p.index not in joined]
     cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
     told: list[list[Mention]] = [[prepared[i].mention for i in members] for members in clusters]
@@ -88,11 +93,20 @@ def merge_mentions(
 
 
 class _Clusters:
-    """Union-find over mention indexes, keeping each cluster's members."""
+    """Union-find over mention indexes; each cluster is held as its list of units (what one
+    article tells as one occasion, or a single mention), the only record of its members."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, units: Iterable[list[int]]):
         self.parent = list(range(size))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+        # Mentions per cluster, to hang the smaller tree under the larger one (short finds).
+        self.mention_count = [1] * size
+        self.units: dict[int, list[list[int]]] = {}
+        for unit in units:
+            root = unit[0]
+            for i in unit:
+                self.parent[i] = root
+            self.mention_count[root] = len(unit)
+            self.units[root] = [unit]
 
     def find(self, i: int) -> int:
         root = i
@@ -102,39 +116,45 @@ class _Clusters:
             self.parent[i], i = root, self.parent[i]
         return root
 
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if len(self.members[ra]) < len(self.members[rb]) or (
-            len(self.members[ra]) == len(self.members[rb]) and rb < ra
+    def join(self, first: int, second: int) -> None:
+        """Join two clusters, given by their roots: the first one's units come first, as the
+        linkage samples the leading units of a cluster."""
+        units = self.units.pop(first)
+        units.extend(self.units.pop(second))
+        if self.mention_count[first] < self.mention_count[second] or (
+            self.mention_count[first] == self.mention_count[second] and second < first
         ):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
+            first, second = second, first
+        self.parent[second] = first
+        self.mention_count[first] += self.mention_count[second]
+        self.units[first] = units
 
     def groups(self) -> list[list[int]]:
-        return sorted(sorted(m) for m in self.members.values())
+        return sorted(sorted(i for unit in units for i in unit) for units in self.units.values())
 
 
-def _occasions(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
-    """Mentions one document marks as one occasion (see `Mention.occasion`)."""
-    first: dict[tuple[str, str], int] = {}
-    links: list[tuple[int, int]] = []
+def _units(prepared: Sequence[Prepared]) -> list[list[int]]:
+    """Each mention alone, but those one document marks as one occasion together (see
+    `Mention.occasion`), in ascending index order."""
+    occasions: dict[tuple[str, str], list[int]] = {}
+    units: list[list[int]] = []
     for p in prepared:
-        if p.mention.occasion:
-            key = (p.mention.source, p.mention.occasion)
-            if key in first:
-                links.append((first[key], p.index))
-            else:
-                first[key] = p.index
-    return links
+        if not p.mention.occasion:
+            units.append([p.index])
+            continue
+        key = (p.mention.source, p.mention.occasion)
+        if key not in occasions:
+            occasions[key] = []
+            units.append(occasions[key])
+        occasions[key].append(p.index)
+    return units
 
 
 def _cluster(
-    prepared: Sequence[Prepared], weights: Weights, options: MergeOptions
+    prepared: Sequence[Prepared], happenings: Mapping[HappeningKey, list[int]],
+    weights: Weights, options: MergeOptions,
 ) -> list[list[int]]:
-    clusters = _Clusters(len(prepared))
+    clusters = _Clusters(len(prepared), _units(prepared))
     size = len(prepared)
     # Scores of the pairs the linkage asks about, numbered i * size + j (i < j). Candidate
     # pairs below the threshold are not kept: for a large corpus they are most of them.
@@ -153,56 +173,42 @@ def _cluster(
             found = scores[key] = score_of(i, j)
         return found
 
-    for i, j in _occasions(prepared):
-        clusters.union(i, j)
-    # A cluster is a list of units: one document's occasion, or one mention.
-    units = {root: [sorted(members)] for root, members in clusters.members.items()}
     proposals = []
-    for i, j in candidate_pairs(prepared, weights):
+    for i, j in candidate_pairs(prepared, weights, happenings=happenings):
         score = score_of(i, j)
         if score >= options.pair_threshold:
             proposals.append((score, i, j))
             scores[i * size + j] = score
     proposals.sort(key=lambda t: (-t[0], t[1], t[2]))
+    units = clusters.units
     for _score, i, j in proposals:
         ri, rj = clusters.find(i), clusters.find(j)
-        if ri == rj:
-            continue
-        if _linkage(units[ri], units[rj], pair_score, options.linkage_sample) >= (
+        if ri != rj and _linkage(units[ri], units[rj], pair_score, options.linkage_sample) >= (
             options.linkage_threshold
         ):
-            clusters.union(ri, rj)
-            root = clusters.find(ri)
-            merged = units.pop(ri) + units.pop(rj)
-            units[root] = merged
+            clusters.join(ri, rj)
     return clusters.groups()
 
 
 def _told_again(
-    prepared: Sequence[Prepared], background: Sequence[Prepared], weights: Weights,
-    options: MergeOptions,
+    prepared: Sequence[Prepared], happenings: Mapping[HappeningKey, list[int]],
+    background: Sequence[Prepared], weights: Weights, options: MergeOptions,
 ) -> dict[int, int]:
     """Undated background that tells again a happening another statement dates ("When Jobs
     first introduced iPhone 4, ..."): background index -> the dated mention it joins. Only
-    the same verb about the same actors (most of their weight shared), with strong agreement,
-    joins; the rest stays undated.
+    the same verb about the same actors (`tells_again`), with strong agreement, joins; the
+    rest stays undated.
     A happening dated only by its report's publication ("First A380 enters commercial
     service", a headline) is a target too: the background has no time to contradict it, and
     joining moves no date. The strongest agreement wins, then an explicit date, then the first."""
-    index: dict[tuple[str, str], list[int]] = {}
-    for p in prepared:
-        if p.refers_back:
-            for actor in p.actors:
-                index.setdefault((p.verb, actor), []).append(p.index)
     joined: dict[int, int] = {}
     for k, b in enumerate(background):
-        if not b.refers_back or b.mention.modality == "hypothetical":
+        if b.mention.modality == "hypothetical":
             continue
-        candidates = sorted({i for actor in b.actors
-                             for i in index.get((b.verb, actor), ())})
+        candidates = sorted({i for key in happening_keys(b) for i in happenings.get(key, ())})
         scored = [(content(b, prepared[i], weights), not prepared[i].inferred, -i)
                   for i in candidates if prepared[i].mention.source != b.mention.source
-                  and actor_overlap(b, prepared[i], weights) >= BACK_REFERENCE_ACTORS]
+                  and tells_again(b, prepared[i], weights)]
         best = max(scored, default=None)
         if best is not None and best[0] >= options.background_threshold:
             joined[k] = -best[2]

@@ -15,14 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 
 from timeline.merge.similarity import (
     CONFLICT_WINDOW_DAYS,
     RECENT_WINDOW_DAYS,
+    HappeningKey,
     Prepared,
     Weights,
+    happening_index,
+    happening_keys,
 )
 
 Bucket = tuple[str, int]  # ("D", day ordinal) | ("M", year*12+month) | ("Y", year)
@@ -92,12 +95,14 @@ def candidate_pairs(
     max_posting: int = DEFAULT_MAX_POSTING,
     min_shared: int = DEFAULT_MIN_SHARED,
     max_partners: int = DEFAULT_MAX_PARTNERS,
+    happenings: Mapping[HappeningKey, list[int]] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Pairs (i, j), i < j, of mentions worth comparing; each pair once, in a stable order.
 
     A partner must share at least `min_shared` keys (in one bucket or across the buckets
     probed); only the `max_partners` partners sharing most are kept, on either side. Keys and
-    buckets are numbered, so the index holds integers, not tuples of strings.
+    buckets are numbered, so the index holds integers, not tuples of strings. `happenings` is
+    the `happening_index` of `prepared`, when the caller has built it already.
     """
     vocabulary: dict[str, int] = {}
     signatures = [
@@ -138,7 +143,9 @@ def candidate_pairs(
             elif not _holds(chosen[j], i):
                 yield j, i  # j did not choose i (a coarse time does not probe day buckets)
     # Each (earlier, inferred) pair comes once: every inferred mention is visited once.
-    for a, b in _back_references(prepared, max_posting, max_partners):
+    if happenings is None:
+        happenings = happening_index(prepared)
+    for a, b in _back_references(prepared, happenings, max_posting, max_partners):
         together = set(probes[a]) & set(homes[b]) or set(probes[b]) & set(homes[a])
         if not together:
             yield a, b
@@ -149,30 +156,21 @@ def _holds(sorted_items: array[int], item: int) -> bool:
     return at < len(sorted_items) and sorted_items[at] == item
 
 
-def _happening_keys(p: Prepared) -> set[tuple[str, str]]:
-    if not p.refers_back:
-        return set()
-    return {(verb, actor) for verb in p.predicates for actor in p.actors}
-
-
 def _back_references(
-    prepared: Sequence[Prepared], max_posting: int, max_partners: int
+    prepared: Sequence[Prepared], happenings: Mapping[HappeningKey, list[int]],
+    max_posting: int, max_partners: int,
 ) -> Iterator[tuple[int, int]]:
     """Pairs of an inferred mention and an explicitly dated one from before it, told with the
     same verb about the same actor, whatever the time between them ("When Jobs first
     introduced iPhone 4, ..." months later): the times alone would never pair them."""
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for p in prepared:
-        if not p.inferred:
-            for key in _happening_keys(p):
-                index[key].append(p.index)
     for p in prepared:
         if not p.inferred:
             continue
         shared: Counter[int] = Counter()
-        for key in _happening_keys(p):
-            posting = index.get(key)
-            if posting and len(posting) <= max_posting:
-                shared.update(j for j in posting if prepared[j].last_day < p.first_day)
+        for key in happening_keys(p):
+            # Only an explicit date can be the earlier time an inferred one refers back to.
+            explicit = [j for j in happenings.get(key, ()) if not prepared[j].inferred]
+            if explicit and len(explicit) <= max_posting:
+                shared.update(j for j in explicit if prepared[j].last_day < p.first_day)
         for j, _count in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[:max_partners]:
             yield (j, p.index) if j < p.index else (p.index, j)

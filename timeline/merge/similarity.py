@@ -299,6 +299,37 @@ def actor_overlap(a: Prepared, b: Prepared, weights: Weights) -> float:
     return weights.mass(f"@{k}" for k in shared) / smaller if smaller else 0.0
 
 
+def tells_again(a: Prepared, b: Prepared, weights: Weights) -> bool:
+    """Whether the two may tell one happening at different times (a back-reference, "When
+    Jobs first introduced iPhone 4, ..." months later): both told with a verb of their own,
+    the same one (or synonyms), about mostly the same actors. A shared verb and a company
+    alone are not enough: "Apple launched the iTunes Store" is not "Apple launches 3G iPhone"."""
+    return (
+        a.refers_back and b.refers_back and a.verb == b.verb
+        and actor_overlap(a, b, weights) >= BACK_REFERENCE_ACTORS
+    )
+
+
+HappeningKey = tuple[str, str]  # (verb, actor key)
+
+
+def happening_keys(p: Prepared) -> list[HappeningKey]:
+    """The keys a mention that may be told again is looked up by: `tells_again` holds only
+    for two mentions that share one, so the times between them need not be searched."""
+    if not p.refers_back:
+        return []
+    return [(p.verb, actor) for actor in p.actors]
+
+
+def happening_index(prepared: Sequence[Prepared]) -> dict[HappeningKey, list[int]]:
+    """Mentions that may be told again, by `happening_keys`, in ascending index order."""
+    index: dict[HappeningKey, list[int]] = defaultdict(list)
+    for p in prepared:
+        for key in happening_keys(p):
+            index[key].append(p.index)
+    return dict(index)
+
+
 def _cosine(a: Prepared, b: Prepared, weights: Weights) -> float:
     shared = a.terms & b.terms
     if not shared:
@@ -329,10 +360,7 @@ def similarity(a: Prepared, b: Prepared, weights: Weights) -> tuple[float, TimeR
         return 0.0, relation  # two readings of one sentence are two happenings
     if relation == "far":
         return 0.0, relation
-    if relation == "earlier" and not (
-        a.refers_back and b.refers_back and a.verb == b.verb
-        and actor_overlap(a, b, weights) >= BACK_REFERENCE_ACTORS
-    ):
+    if relation == "earlier" and not tells_again(a, b, weights):
         return 0.0, relation
     score = content(a, b, weights)
     if relation in ("nested", "overlap") and max(a.span_days, b.span_days) > 31:

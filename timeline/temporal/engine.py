@@ -38,6 +38,8 @@ class Refiners:
     time_then_date: re.Pattern[str]
     date_then_time: re.Pattern[str]
     range_end: re.Pattern[str]
+    range_pair_opening: re.Pattern[str]
+    range_pair: re.Pattern[str]
     position: re.Pattern[str]
     quantity: re.Pattern[str]
     approximator: re.Pattern[str]
@@ -63,6 +65,8 @@ def refiners(language: str) -> Refiners:
         time_then_date=joiner("time_then_date", r"^\s*$"),
         date_then_time=joiner("date_then_time", r"^\s*$"),
         range_end=joiner("range_end", r"(?!)"),  # no joiners: no ranges
+        range_pair_opening=joiner("range_pair_opening", r"(?!)"),
+        range_pair=joiner("range_pair", r"(?!)"),
         position=before("position_words"),
         quantity=before("quantity_modifiers"),
         approximator=before("approximators"),
@@ -284,14 +288,28 @@ def _is_bare_weekday(r: Reading) -> bool:
     return r.weekday is not None and r.shift is None and r.day is None and r.month is None
 
 
+def _is_month(r: Reading) -> bool:
+    return r.kind == "point" and r.month is not None and r.day is None and r.weekday is None and r.hour is None
+
+
+def _is_bare_month(r: Reading) -> bool:
+    return _is_month(r) and r.year is None and r.shift is None
+
+
 def _ends_range(previous: Reading | None, r: Reading, text: str, ref: Refiners) -> bool:
     """A weekday that closes a range of weekdays ("from Monday to Wednesday"): it lies within
-    the week after the range's start. (After a date, "from Sept. 14 to Thursday", the
-    weekday is read as usual: the range may be longer than a week.)"""
-    return (
-        previous is not None and _is_bare_weekday(previous) and _is_bare_weekday(r)
-        and r.start - previous.end <= _MAX_JOIN
-        and ref.range_end.match(text[previous.end : r.start]) is not None
+    the week after the range's start; a month that closes a range of months ("the
+    July-September period", "from July 2024 to March"): within the year after it. (After a
+    date, "from Sept. 14 to Thursday", the weekday is read as usual: the range may be longer
+    than a week.)"""
+    if previous is None or r.start - previous.end > _MAX_JOIN:
+        return False
+    if not ((_is_bare_weekday(previous) and _is_bare_weekday(r)) or (_is_month(previous) and _is_bare_month(r))):
+        return False
+    gap = text[previous.end : r.start]
+    return ref.range_end.match(gap) is not None or (
+        ref.range_pair.match(gap) is not None
+        and ref.range_pair_opening.search(text, max(0, previous.start - _MAX_JOIN), previous.start) is not None
     )
 
 
@@ -299,7 +317,11 @@ def _past_range_start(r: Reading, end: Reading, reference: datetime | None) -> R
     """The start of a past range of weekdays whose end would lie after publication ("was
     closed from Monday to Wednesday" in a Tuesday article) is in the week before: the range
     is over, so both ends look back."""
-    if reference is None or r.anchor != "publication" or r.weekday is None or end.weekday is None:
+    if reference is None or r.anchor != "publication":
+        return r
+    if _is_bare_month(r) and end.month is not None:
+        return _past_month_range_start(r, end.month, reference)
+    if r.weekday is None or end.weekday is None:
         return r
     back = (reference.isoweekday() - r.weekday) % 7
     if (end.weekday - r.weekday) % 7 <= back:
@@ -307,17 +329,31 @@ def _past_range_start(r: Reading, end: Reading, reference: datetime | None) -> R
     return replace(r, days=-(back + 7))  # counted in whole days from the publication day
 
 
+def _past_month_range_start(r: Reading, end_month: int, reference: datetime) -> Reading:
+    """The start of a past range of months ("sales rose in the July-September period" in
+    August) is in the latest year whose range was over, or at least begun and not beyond the
+    publication month: both ends look back, the end following the start."""
+    assert r.month is not None
+    publication = reference.year * 12 + reference.month - 1
+    length = (end_month - r.month) % 12
+    year = reference.year if r.month <= reference.month else reference.year - 1
+    while year * 12 + r.month - 1 + length > publication:
+        year -= 1
+    return replace(r, unit="year", shift=year - reference.year)  # that month of a year counted from publication
+
+
 def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref: Refiners) -> Iterable[Timex]:
     paragraphs = _Paragraphs(text)
     previous: Reading | None = None
     for k, r in enumerate(found):
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
-        if r.weekday is not None:  # only a weekday starts or ends a range of weekdays
-            if direction != "past" and _ends_range(previous, r, text, ref):
-                # A range ends on or after its start. (In the past tense both ends already look back.)
-                r, direction = replace(r, anchor="narrative"), "future"
-            elif direction == "past" and k + 1 < len(found) and _ends_range(r, found[k + 1], text, ref):
-                r = _past_range_start(r, found[k + 1], resolver.reference)
+        if _ends_range(previous, r, text, ref) and (direction != "past" or _is_bare_month(r)):
+            # A range ends on or after its start. (In the past tense both ends of a range of
+            # weekdays already look back; a month past its start could still be taken for last
+            # year's.)
+            r, direction = replace(r, anchor="narrative"), "future"
+        elif direction == "past" and k + 1 < len(found) and _ends_range(r, found[k + 1], text, ref):
+            r = _past_range_start(r, found[k + 1], resolver.reference)
         previous = r
         paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
         standalone = paragraph_end - paragraph_start < _STAMP_LENGTH

@@ -267,7 +267,7 @@ def build_duration(m: Match) -> list[Reading]:
 
 
 def build_set(m: Match) -> list[Reading]:
-    v = m.values
+    v = {**m.values, **m.rule.fixed}
     fields: dict[str, Any] = {"kind": "set"}
     if (adverb := v.get("setadv")) is not None:
         fields["value"] = adverb["value"]
@@ -281,6 +281,8 @@ def build_set(m: Match) -> list[Reading]:
         fields["pod"] = v["pod"]
     if v.get("month") is not None:
         fields["month"] = v["month"]
+    if v.get("season") is not None:
+        fields["season"] = v["season"]
     if v.get("unit") is not None:
         fields["unit"] = v["unit"]
         fields["count"] = v.get("count") or 1

@@ -233,6 +233,8 @@ class Resolver:
             return self._finish(f"{year:04d}-{r.season}", "DATE", r, None)
         if r.holiday is not None:
             day = holiday_date(r.holiday, year)
+            if day and r.unit == "week":  # "Easter week"
+                return self._finish(values.week_value(day), "DATE", r, None)
             return self._with_time(r, day, None) if day else None
         if r.month is None:
             return self._finish(f"{year:04d}", "DATE", r, None)
@@ -595,6 +597,8 @@ class Resolver:
             value = f"XXXX-XX-XXT{r.pod}"
         elif r.month is not None:
             value = f"XXXX-{r.month:02d}"
+        elif r.season is not None:
+            value = f"XXXX-{r.season}"
         elif r.unit is not None:
             value = duration_value(r.count or 1, r.unit) or "P1D"
         else:
