@@ -110,3 +110,21 @@ def test_a_reference_that_is_no_day_is_refused_as_pendulum_refuses_it():
     with pytest.raises(ValueError) as theirs:
         pendulum.parse("2025-02-30", tz=pendulum.UTC)
     assert str(ours.value) == str(theirs.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "start", "end"),
+    [
+        # The clocks went forward at 2:00 that morning: 9:00 is still 9:00 on the wall.
+        ("2024-03-10T09:00", "America/New_York", "2024-03-10T09:00:00-04:00", "2024-03-10T09:01:00-04:00"),
+        ("2024-03-10TMO", "America/New_York", "2024-03-10T06:00:00-04:00", "2024-03-10T12:00:00-04:00"),
+        # They went back at 2:00: the evening keeps its hours too.
+        ("2024-11-03TEV", "America/New_York", "2024-11-03T18:00:00-05:00", "2024-11-03T22:00:00-05:00"),
+        # A night runs into the next morning, across the change.
+        ("2024-03-09TNI", "America/New_York", "2024-03-09T21:00:00-05:00", "2024-03-10T06:00:00-04:00"),
+        ("2025-03-30T16:32", "Europe/London", "2025-03-30T16:32:00+01:00", "2025-03-30T16:33:00+01:00"),
+    ],
+)
+def test_a_clock_time_on_a_day_the_clocks_change_is_read_off_the_wall(value, zone, start, end):
+    span = values.interval_of(value, pendulum.timezone(zone))
+    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)

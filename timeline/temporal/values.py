@@ -126,10 +126,10 @@ def _interval_of(value: str, tz: tzinfo) -> Span | None:
     day = local_time(tz, year, int(g["month"]), int(g["day"]))
     if g["pod"]:
         first, last = PARTS_OF_DAY[g["pod"]]
-        return Span(day.add(hours=first), day.add(hours=last), "part_of_day")
+        return Span(_on_the_clock(day, first), _on_the_clock(day, last), "part_of_day")
     if g["hour"] is None:
         return Span(day, _days_later(day, 1), "day")
-    start = day.add(hours=int(g["hour"]), minutes=int(g["minute"] or 0), seconds=int(g["second"] or 0))
+    start = _on_the_clock(day, int(g["hour"]), int(g["minute"] or 0), int(g["second"] or 0))
     if g["second"]:
         return Span(start, start.add(seconds=1), "second")
     if g["minute"]:
@@ -183,6 +183,15 @@ def _months_later(moment: pendulum.DateTime, months: int) -> pendulum.DateTime:
     year, month = moment.year + years, month + 1
     day = min(moment.day, calendar.monthrange(year, month)[1])
     return local_time(moment.tzinfo, year, month, day, moment.hour, moment.minute, moment.second, moment.microsecond)  # type: ignore[arg-type]
+
+
+def _on_the_clock(day: pendulum.DateTime, hour: int, minute: int = 0, second: int = 0) -> pendulum.DateTime:
+    """The moment the clocks show `hour:minute:second` on `day` (hours past 23 run into the
+    next days). A clock time is read off the wall, not counted from midnight: on the day the
+    clocks go forward, 9:00 is 9:00, where midnight plus nine hours would be 10:00."""
+    days, hour = divmod(hour, 24)
+    on = date(day.year, day.month, day.day) + timedelta(days=days)
+    return local_time(day.tzinfo, on.year, on.month, on.day, hour, minute, second)  # type: ignore[arg-type]
 
 
 def _week_start(tz: tzinfo, year: int, week: int) -> pendulum.DateTime:
