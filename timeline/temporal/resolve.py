@@ -141,9 +141,10 @@ class Resolver:
         if r.kind == "set":
             return self._set(r)
         resolved = self._point(r, tense)
-        if resolved is not None and resolved.interval is not None and resolved.granularity is not None \
-                and not _is_comparison(r):
-            self._remember(resolved, text, r.start)
+        if resolved is not None and resolved.interval is not None and resolved.granularity is not None:
+            value = resolved.value
+            if len(value) >= 4 and value[0].isdigit() and not _is_comparison(r):
+                self._remember(resolved, text, r.start)
         return resolved
 
     # ---- anchors ---------------------------------------------------------------------------
@@ -158,10 +159,11 @@ class Resolver:
     def _anchor_point(self, kind: str, needed: str = "day", since: int = 0) -> tuple[Point | None, Anchor | None]:
         """The point to count from: the narrative's latest point fine enough, or the publication."""
         if kind == "narrative":
+            fine_enough = _FINENESS.get(needed, 7)
             for point in reversed(self.narrative):
                 if point.position < since:
                     break
-                if _FINENESS[point.granularity] >= _FINENESS.get(needed, 7):
+                if _FINENESS[point.granularity] >= fine_enough:
                     return point, _narrative_anchor(point)
         if self.reference is None:
             return None, None
@@ -170,11 +172,12 @@ class Resolver:
         return self.publication_point, self._publication_anchor()
 
     def _remember(self, resolved: Resolved, text: str, position: int) -> None:
+        """A dated point (not "PRESENT_REF", "XXXX-..."): later expressions may count from it."""
         assert resolved.interval is not None and resolved.granularity is not None
-        if resolved.value[:1].isdigit() and len(resolved.value) >= 4:
-            start = pendulum.instance(resolved.interval.start)
-            self.narrative.append(Point(resolved.value, start, resolved.granularity, text, position))
-            del self.narrative[:-8]
+        start = pendulum.instance(resolved.interval.start)
+        self.narrative.append(Point(resolved.value, start, resolved.granularity, text, position))
+        if len(self.narrative) > 8:
+            del self.narrative[0]
 
     # ---- points ----------------------------------------------------------------------------
 
@@ -219,48 +222,48 @@ class Resolver:
             value = f"{decade:03d}"
         return self._finish(value, "DATE", r, None)
 
-    def _absolute(self, r: Reading, year: int) -> Resolved | None:
+    def _absolute(self, r: Reading, year: int, anchor: Anchor | None = None) -> Resolved | None:
+        """The reading placed in `year`, resolved with `anchor`."""
         if r.keep_period and r.month is None:  # "the 1988 period": the narrative's period, that year
             point = self._recent_period()
             if point is not None:
                 moment = values.shifted(point.start, "years", year - point.start.year)
-                return self._finish(_format(moment, point.granularity), "DATE", r, None)
+                return self._finish(_format(moment, point.granularity), "DATE", r, anchor)
         if r.quarter is not None:
-            return self._finish(f"{year:04d}-Q{r.quarter}", "DATE", r, None)
+            return self._finish(f"{year:04d}-Q{r.quarter}", "DATE", r, anchor)
         if r.half is not None:
-            return self._finish(f"{year:04d}-H{r.half}", "DATE", r, None)
+            return self._finish(f"{year:04d}-H{r.half}", "DATE", r, anchor)
         if r.season is not None:
-            return self._finish(f"{year:04d}-{r.season}", "DATE", r, None)
+            return self._finish(f"{year:04d}-{r.season}", "DATE", r, anchor)
         if r.holiday is not None:
             day = holiday_date(r.holiday, year)
             if day and r.unit == "week":  # "Easter week"
-                return self._finish(values.week_value(day), "DATE", r, None)
-            return self._with_time(r, day, None) if day else None
+                return self._finish(values.week_value(day), "DATE", r, anchor)
+            return self._with_time(r, day, anchor) if day else None
         if r.month is None:
-            return self._finish(f"{year:04d}", "DATE", r, None)
+            return self._finish(f"{year:04d}", "DATE", r, anchor)
         if r.nth is not None and r.weekday is not None:
             nth_day = _nth_weekday(year, r.month, r.weekday, r.nth)
-            return self._with_time(r, nth_day, None) if nth_day.month == r.month else None
+            return self._with_time(r, nth_day, anchor) if nth_day.month == r.month else None
         if r.day is None:
-            return self._finish(f"{year:04d}-{r.month:02d}", "DATE", r, None)
+            return self._finish(f"{year:04d}-{r.month:02d}", "DATE", r, anchor)
         try:
             day = pendulum.date(year, r.month, r.day)
         except ValueError:
             return None
         if r.unit == "week":  # "the week of March 6"
-            return self._finish(values.week_value(day), "DATE", r, None)
+            return self._finish(values.week_value(day), "DATE", r, anchor)
         if r.unit == "quarter":  # "the quarter ended Sept. 30": mostly the months before that day
             middle = day.subtract(days=_HALF_QUARTER)
-            return self._finish(f"{middle.year:04d}-Q{values.quarter_of(middle.month)}", "DATE", r, None)
-        return self._with_time(r, day, None)
+            return self._finish(f"{middle.year:04d}-Q{values.quarter_of(middle.month)}", "DATE", r, anchor)
+        return self._with_time(r, day, anchor)
 
     def _in_shifted_year(self, r: Reading) -> Resolved | None:
         """'January this year', 'next year's first quarter'."""
         point, anchor = self._anchor_point(r.anchor, "year")
         if point is None:
             return self._unanchored(r)
-        resolved = self._absolute(replace(r, unit=None, shift=None), point.start.year + (r.shift or 0))
-        return replace(resolved, anchor=anchor) if resolved is not None else None
+        return self._absolute(replace(r, unit=None, shift=None), point.start.year + (r.shift or 0), anchor)
 
     def _deictic(self, r: Reading) -> Resolved | None:
         point, anchor = self._anchor_point(r.anchor)
@@ -300,10 +303,7 @@ class Resolver:
             return self._unanchored(r)
         base = point.start.date()
         year = self._choose_year(r, base, tense)
-        resolved = self._absolute(r, year)
-        if resolved is not None and anchor is not None:
-            resolved = replace(resolved, anchor=anchor)
-        return resolved
+        return self._absolute(r, year, anchor)
 
     def _choose_year(self, r: Reading, base: date, tense: Tense | None) -> int:
         """The year that puts a month, season, holiday or quarter where the words point."""
@@ -521,7 +521,9 @@ class Resolver:
         anchor: Anchor | None,
         zone: tuple[tzinfo, bool, str] | None = None,
     ) -> Resolved:
-        key = (value, type_, r.mod, anchor, zone)
+        # The anchor by identity: anchors are shared objects, and hashing one hashes its fields.
+        # (The entry's result holds the anchor, so its id names no other while the entry lives.)
+        key = (value, type_, r.mod, id(anchor), zone)
         known = self.finished.get(key)
         if known is not None:
             return known

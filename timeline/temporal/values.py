@@ -51,8 +51,9 @@ class Span:
     granularity: Granularity
 
 
-def day_value(day: pendulum.Date) -> str:
-    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+def day_value(day: date) -> str:
+    """"YYYY-MM-DD" (the standard library writes it in C; for a datetime, its day alone)."""
+    return date.isoformat(day)
 
 
 def week_value(day: pendulum.Date) -> str:
