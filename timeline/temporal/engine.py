@@ -343,11 +343,13 @@ def _past_month_range_start(r: Reading, end_month: int, reference: datetime) -> 
 
 
 def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref: Refiners) -> Iterable[Timex]:
-    paragraphs = _Paragraphs(text)
+    around = _Paragraphs(text).around
+    resolve = resolver.resolve
     previous: Reading | None = None
     for k, r in enumerate(found):
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
-        if _ends_range(previous, r, text, ref) and (direction != "past" or _is_bare_month(r)):
+        if previous is not None and r.start - previous.end <= _MAX_JOIN and _ends_range(previous, r, text, ref) \
+                and (direction != "past" or _is_bare_month(r)):
             # A range ends on or after its start. (In the past tense both ends of a range of
             # weekdays already look back; a month past its start could still be taken for last
             # year's.)
@@ -355,11 +357,11 @@ def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref
         elif direction == "past" and k + 1 < len(found) and _ends_range(r, found[k + 1], text, ref):
             r = _past_range_start(r, found[k + 1], resolver.reference)
         previous = r
-        paragraph_start, paragraph_end = paragraphs.around(r.start, r.end)
+        paragraph_start, paragraph_end = around(r.start, r.end)
         standalone = paragraph_end - paragraph_start < _STAMP_LENGTH
         words = text[r.start : r.end]
         try:
-            resolved = resolver.resolve(r, direction, words, paragraph_start, standalone, near)
+            resolved = resolve(r, direction, words, paragraph_start, standalone, near)
         except (ValueError, OverflowError):
             continue  # a date outside the calendar's range (year 0 or 10000): not an expression we can place
         if resolved is None or not is_value(resolved.value):

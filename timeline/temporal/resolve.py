@@ -63,6 +63,7 @@ _FINENESS: dict[str, int] = {
     "century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5, "week": 6,
     "day": 7, "part_of_day": 8, "hour": 9, "minute": 10, "second": 11,
 }
+_THIRDS = frozenset({"START", "MID", "END"})  # the mods that narrow a period to a third of it
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _RECENT = 400  # characters: how far back "a year earlier" looks for the period it repeats
 _RECENT_DATE = 150  # characters: a yearless month this close after a dated expression shares its year
@@ -535,7 +536,7 @@ class Resolver:
         interval = None
         granularity: Granularity | None = None
         if span is not None:
-            start, end = _narrow(span.start, span.end, r.mod)
+            start, end = _narrow(span.start, span.end, r.mod) if r.mod in _THIRDS else (span.start, span.end)
             interval = trusted(Interval, {"start": start, "end": end})  # aware by construction
             granularity = span.granularity
         resolved = Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)
@@ -725,7 +726,7 @@ def _format(moment: pendulum.DateTime, granularity: str) -> str:
 
 def _narrow(start: datetime, end: datetime, mod: str | None) -> tuple[datetime, datetime]:
     """START/MID/END of a period: its first, middle or last third."""
-    if mod not in ("START", "MID", "END"):
+    if mod not in _THIRDS:
         return start, end
     third = timedelta(seconds=_elapsed(start, end).total_seconds() / 3)
     if mod == "START":
