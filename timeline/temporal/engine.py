@@ -21,7 +21,7 @@ from timeline.temporal.readings import BUILDERS, Reading
 from timeline.temporal.resolve import Resolver
 from timeline.temporal.tense import cues
 from timeline.temporal.trusted import trusted
-from timeline.temporal.values import is_value
+from timeline.temporal.values import is_value, local_time
 from timeline.types import Timex
 
 _MODIFIER_WINDOW = 40
@@ -123,7 +123,7 @@ def reference_moment(reference: date | datetime | str | None, timezone: str | No
             raise ValueError("reference datetime must be timezone-aware")
         moment = pendulum.instance(reference)
         return (moment.in_timezone(tz) if timezone else moment), (tz if timezone else moment.tzinfo or tz)
-    return pendulum.datetime(reference.year, reference.month, reference.day, tz=tz), tz
+    return local_time(tz, reference.year, reference.month, reference.day), tz  # pendulum.datetime's moment
 
 
 _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")

@@ -147,11 +147,13 @@ def local_time(
 ) -> pendulum.DateTime:
     """`pendulum.datetime(year, ..., tz=tz)`: the wall-clock time in `tz`, moved past a gap
     (a time the clocks skip) as pendulum moves it."""
+    if tz is pendulum.UTC:  # the usual zone, first: no gaps; pendulum attaches it with fold=1
+        return pendulum.DateTime(year, month, day, hour, minute, second, microsecond, tzinfo=tz, fold=1)
     if isinstance(tz, pendulum.FixedTimezone):  # no transitions: pendulum only attaches the zone
         return pendulum.DateTime(year, month, day, hour, minute, second, microsecond, tzinfo=tz)
     if isinstance(tz, pendulum.Timezone):
         moment = pendulum.DateTime(year, month, day, hour, minute, second, microsecond, tzinfo=tz, fold=1)
-        if tz is pendulum.UTC or moment.utcoffset() <= tz.utcoffset(datetime(year, month, day, hour, minute, second, microsecond, tzinfo=tz)):
+        if moment.utcoffset() <= tz.utcoffset(datetime(year, month, day, hour, minute, second, microsecond, tzinfo=tz)):
             return moment  # not in a gap (where the offset after is larger than before): pendulum only attaches the zone
     return pendulum.datetime(year, month, day, hour, minute, second, microsecond, tz=tz)
 
