@@ -127,6 +127,28 @@ def test_a_headline_prints_words_split_in_tokens_as_written():
         assert written in mention.headline, mention.headline
 
 
+def test_a_headline_keeps_an_infinitive_as_it_is():
+    text = "The first commercial flight is expected to take place in October 2007.\n"
+    timexes = [timex(text, "October 2007", "2007-10", _year(2007))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert "expected to take place" in mention.headline, mention.headline
+
+
+def test_a_headline_does_not_open_on_the_dash_or_conjunction_that_ends_an_aside():
+    text = ("The glitch was not reported when the plane first flew on Friday -- four years late and "
+            "over budget -- and only became public this weekend, when a magazine cited documents.\n")
+    timexes = [timex(text, "this weekend", "2025-W34-WE", day(2025, 8, 23))]
+    [weekend] = [m for m in extract_mentions(document(text), timexes) if m.predicate == "become"]
+    assert weekend.headline == "Becomes public"
+
+
+def test_a_headline_keeps_the_negation_of_its_verb():
+    text = "The glitch was not reported to the authorities on Friday.\n"
+    timexes = [timex(text, "Friday", "2025-08-15", day(2025, 8, 15))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert "not reported" in mention.headline, mention.headline
+
+
 def test_a_headline_keeps_a_quotation_that_finishes_the_reported_clause():
     text = "Asked about the plan, Doe confirmed that it “was something the mayor mentioned today.”\n"
     [mention] = extract_mentions(document(text), [])

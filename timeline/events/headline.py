@@ -22,7 +22,7 @@ from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Token
 from timeline.events.tense import present_third_person, verb_forms
 
-_STOP_AT = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_STOP_AT = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})  # "--": a typed dash
 _TRAILING = re.compile(r"[\s,;:—–-]+$")
 _QUOTE_CHARS = "“”\"«»„"
 # Longest quotation a headline keeps as what a speaker called something.
@@ -131,6 +131,8 @@ class _Builder:
 
     def present(self, head: int) -> str:
         word = self.tokens[head].lower
+        if head and self.tokens[head - 1].lower == "to":
+            return self.tokens[head].text  # an infinitive stays one: "is expected to take"
         forms = verb_forms(word)
         tags = {t for _, t in forms}
         if tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have"):
@@ -177,7 +179,8 @@ class _Builder:
         start = self.subject_start(first, reading.participle)
         end = self.clause_end(head + 1)
         indexes = list(range(start, end + 1))
-        if reading.modality == "actual":
+        negated = any(self.tokens[i].lower in self.lex.negations for i in range(first, head))
+        if reading.modality == "actual" and not negated:  # "was not reported" keeps its words
             indexes = [i for i in indexes if not (first <= i < head)]  # "has said" -> "says"
             if reading.participle or self._passive(first, head):
                 return self.words(indexes, None)
@@ -363,6 +366,10 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
         # "... his national security team to", "First flight of the 777 is" (the time it was
         # is left out): a phrase cut short.
         words.pop()
+    # A clause that goes on from an aside ("... -- and only became public this weekend") has
+    # no subject of its own: the conjunction that joined it leads nowhere.
+    while len(words) > 2 and (words[0] in _STOP_AT or words[0].lower() in lexicon.conjunctions):
+        words.pop(0)
     text = _TRAILING.sub("", " ".join(words)).strip(" .")
     if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
         text = text.split(" ", 1)[1]
