@@ -252,3 +252,26 @@ def test_the_word_lists_keep_words_yaml_reads_as_booleans():
     words = lexicon.load("en")
     assert {"on", "off"} <= words.prepositions
     assert not {"true", "false"} & words.prepositions
+
+
+def test_a_headline_verb_agrees_with_a_plural_subject():
+    cases = {
+        "Union officials said on Tuesday that the plant would close.": "Union officials say",
+        "Around 50,000 people watched the maiden flight on Tuesday.": "people watch",
+        "Many of the new products were under development on Tuesday.": "products are",
+        "A group of local politicians released a statement on Tuesday.": "politicians releases",
+        "Leaders met in a ceremony attended by several ministers on Tuesday.": "Leaders meet in a ceremony attended by",
+    }
+    for sentence, expected in cases.items():
+        text = sentence + "\n"
+        timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+        headlines = [m.headline for m in extract_mentions(document(text), timexes)]
+        assert any(expected in h for h in headlines), (sentence, headlines)
+
+
+def test_a_headline_keeps_a_participle_before_by_as_written():
+    text = "In a ceremony attended by several leaders on Tuesday, Airbus unveiled its new plane.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    headlines = [m.headline for m in extract_mentions(document(text), timexes)]
+    assert any("ceremony attended by several leaders" in h for h in headlines), headlines
+    assert not any("attends" in h for h in headlines), headlines

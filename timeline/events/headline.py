@@ -20,7 +20,7 @@ from timeline.events.attach import Analysis, Reading
 from timeline.events.derivation import event_verb
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Token
-from timeline.events.tense import present_third_person, verb_forms
+from timeline.events.tense import is_noun, present_plural, present_third_person, verb_forms
 
 _STOP_AT = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})  # "--": a typed dash
 _TRAILING = re.compile(r"[\s,;:—–-]+$")
@@ -103,7 +103,7 @@ class _Builder:
                 out.append(self.a.subject.split()[-1])
                 continue
             if verb_head is not None and i == verb_head:
-                out.append(self.present(i))
+                out.append(self.present(i, plural=self._is_plural(self._subject_noun(out))))
                 continue
             self._add(out, i, token.text)
         return out
@@ -129,15 +129,51 @@ class _Builder:
         actor = self.actor_at.get(j)
         return actor is not None and actor.kind == "person" and j > i
 
-    def present(self, head: int) -> str:
+    def present(self, head: int, plural: bool = False) -> str:
+        """The verb at `head` in the present, agreeing with a plural subject before it."""
         word = self.tokens[head].lower
         if head and self.tokens[head - 1].lower == "to":
             return self.tokens[head].text  # an infinitive stays one: "is expected to take"
+        if self._participle_by(head):
+            return self.tokens[head].text  # "a ceremony attended by leaders" tells of the ceremony
         forms = verb_forms(word)
         tags = {t for _, t in forms}
-        if tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have"):
-            return present_third_person(forms[0][0]) if forms else word
-        return self.tokens[head].text
+        if not (tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have")):
+            return self.tokens[head].text
+        if not forms:
+            return word
+        return present_plural(forms[0][0]) if plural else present_third_person(forms[0][0])
+
+    def _participle_by(self, head: int) -> bool:
+        """A past participle between a common noun and "by" ("a ceremony attended by")."""
+        if head == 0 or head + 1 >= len(self.tokens) or self.tokens[head + 1].lower != "by":
+            return False
+        before = self.tokens[head - 1]
+        return (before.is_word and not before.is_capitalised and head - 1 not in self.actor_at
+                and is_noun(before.lower) and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+
+    def _subject_noun(self, subject: list[str]) -> str:
+        """The word a verb agrees with, of the subject words before it: the noun before the
+        first preposition ("officials responsible for the award", "a group of politicians"),
+        or the last word when there is none or it follows a partitive ("many of the products")."""
+        first = next((k for k, w in enumerate(subject) if k and w.lower() in self.lex.prepositions), None)
+        if first is None or (subject[first].lower() == "of" and first and subject[first - 1].lower() in self.lex.partitives):
+            return subject[-1] if subject else ""
+        for word in reversed(subject[:first]):
+            if is_noun(word.lower()):
+                return word
+        return subject[first - 1] if first else ""
+
+    def _is_plural(self, word: str) -> bool:
+        """A common noun in the plural ("officials", "people"): its verb takes no -s."""
+        if word and word == self.tokens[0].text and 0 not in self.actor_at:
+            word = word.lower()  # capitalised only as the sentence's first word ("Leaders met")
+        if not word or not word.islower():
+            return False  # names ("Airbus", "Reuters") and acronyms are read as one
+        if word in self.lex.plural_nouns:
+            return True
+        singular = noun_lemma(word)
+        return singular != word and word in lemminflect.getInflection(singular, tag="NNS")
 
     def verb_span(self, reading: Reading) -> tuple[int, int]:
         """Token range of the verb group whose head is reading.head (auxiliaries included)."""
