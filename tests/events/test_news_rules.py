@@ -275,3 +275,17 @@ def test_a_headline_keeps_a_participle_before_by_as_written():
     headlines = [m.headline for m in extract_mentions(document(text), timexes)]
     assert any("ceremony attended by several leaders" in h for h in headlines), headlines
     assert not any("attends" in h for h in headlines), headlines
+
+
+def test_the_speaker_is_the_name_before_an_appositive_not_a_name_inside_it():
+    text = "John Smith, a Kansas representative, said on Tuesday that the bridge would reopen.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert mention.headline.startswith("Smith says"), mention.headline
+
+
+def test_a_reported_quotation_stays_quoted_when_its_close_is_lost():
+    text = 'Boeing CEO Scott Carson said on Tuesday "We are continuing our research until we find a fix.\n'
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert mention.headline.startswith("Carson says “We are continuing"), mention.headline

@@ -260,6 +260,11 @@ class _Builder:
 
     def _complement(self, head: int) -> list[str]:
         j = self._complement_start(head)
+        while j < len(self.tokens) and (j in self.a.blocked or (
+                j + 1 in self.a.blocked and self.tokens[j].lower in self.lex.prepositions)):
+            j += 1  # the time ("said on Tuesday") is left out
+        if j < len(self.tokens) and self.tokens[j].text in _QUOTE_CHARS:
+            return []  # the words are a quotation (its close may be lost): quoted, as one
         end = self.clause_end(j)
         indexes = [i for i in range(j, end + 1) if not (self.tokens[i].lower == "that" and i <= j + 4)]
         words = self.words(indexes, None)
