@@ -289,3 +289,24 @@ def test_a_reported_quotation_stays_quoted_when_its_close_is_lost():
     timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
     [mention] = extract_mentions(document(text), timexes)
     assert mention.headline.startswith("Carson says “We are continuing"), mention.headline
+
+
+def test_a_headline_keeps_a_brand_written_in_lower_case_first():
+    text = "iTunes sold its billionth song on Tuesday.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert mention.headline.startswith("iTunes sells"), mention.headline
+
+
+def test_after_there_the_verb_agrees_with_the_noun_that_follows():
+    text = "There were two models of the new laptop on Tuesday.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    [mention] = extract_mentions(document(text), timexes)
+    assert mention.headline.startswith("There are two models"), mention.headline
+
+
+def test_a_named_thing_made_by_someone_keeps_its_participle():
+    text = "The chip developed by Cisco went on sale on Tuesday.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    headlines = [m.headline for m in extract_mentions(document(text), timexes)]
+    assert not any("develops by" in h for h in headlines), headlines

@@ -103,7 +103,8 @@ class _Builder:
                 out.append(self.a.subject.split()[-1])
                 continue
             if verb_head is not None and i == verb_head:
-                out.append(self.present(i, plural=self._is_plural(self._subject_noun(out))))
+                subject = self._noun_after(i) if out and out[-1].lower() == "there" else self._subject_noun(out)
+                out.append(self.present(i, plural=self._is_plural(subject)))
                 continue
             self._add(out, i, token.text)
         return out
@@ -145,12 +146,26 @@ class _Builder:
         return present_plural(forms[0][0]) if plural else present_third_person(forms[0][0])
 
     def _participle_by(self, head: int) -> bool:
-        """A past participle between a common noun and "by" ("a ceremony attended by")."""
+        """A past participle between a noun and "by" ("a ceremony attended by", "the iPhone
+        developed by Cisco"); after a person, the verb is theirs ("Smith stood by his claim")."""
         if head == 0 or head + 1 >= len(self.tokens) or self.tokens[head + 1].lower != "by":
             return False
         before = self.tokens[head - 1]
-        return (before.is_word and not before.is_capitalised and head - 1 not in self.actor_at
-                and is_noun(before.lower) and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+        person = self.actor_at.get(head - 1)
+        return (before.is_word and before.lower not in self.lex.person_pronouns
+                and (person is None or person.kind != "person")
+                and (person is not None or before.is_capitalised or is_noun(before.lower))
+                and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+
+    def _noun_after(self, head: int) -> str:
+        """The plural noun a verb agrees with after "there" ("there are two models"), if its
+        noun phrase (up to a preposition) has one."""
+        for token in self.tokens[head + 1 : head + 6]:
+            if token.lower in self.lex.prepositions or not token.is_word:
+                break
+            if self._is_plural(token.lower):
+                return token.lower
+        return ""
 
     def _subject_noun(self, subject: list[str]) -> str:
         """The word a verb agrees with, of the subject words before it: the noun before the
@@ -414,6 +429,8 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
     text = _TRAILING.sub("", " ".join(words)).strip(" .")
     if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
         text = text.split(" ", 1)[1]
+    if text[1:2].isupper():
+        return text  # a brand written so ("iPhone", "eBay")
     return text[:1].upper() + text[1:]
 
 
