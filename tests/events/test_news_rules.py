@@ -1,6 +1,7 @@
 """The dating, coreference, headline and actor rules of the events stage, on hand-made texts."""
 
 import pendulum
+import pytest
 from events_fixtures import day, document, timex
 
 from timeline.events import extract_mentions
@@ -127,6 +128,14 @@ def test_a_headline_prints_words_split_in_tokens_as_written():
         assert written in mention.headline, mention.headline
 
 
+def test_a_headline_does_not_open_on_the_dash_or_conjunction_that_ends_an_aside():
+    text = ("The glitch was not reported when the plane first flew on Friday -- four years late and "
+            "over budget -- and only became public this weekend, when a magazine cited documents.\n")
+    timexes = [timex(text, "this weekend", "2025-W34-WE", day(2025, 8, 23))]
+    [weekend] = [m for m in extract_mentions(document(text), timexes) if m.predicate == "become"]
+    assert weekend.headline == "Becomes public"
+
+
 def test_a_headline_keeps_a_quotation_that_finishes_the_reported_clause():
     text = "Asked about the plan, Doe confirmed that it “was something the mayor mentioned today.”\n"
     [mention] = extract_mentions(document(text), [])
@@ -230,3 +239,51 @@ def test_the_word_lists_keep_words_yaml_reads_as_booleans():
     words = lexicon.load("en")
     assert {"on", "off"} <= words.prepositions
     assert not {"true", "false"} & words.prepositions
+
+
+def test_a_headline_keeps_a_participle_before_by_as_written():
+    text = "In a ceremony attended by several leaders on Tuesday, Airbus unveiled its new plane.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    headlines = [m.headline for m in extract_mentions(document(text), timexes)]
+    assert any("ceremony attended by several leaders" in h for h in headlines), headlines
+    assert not any("attends" in h for h in headlines), headlines
+
+
+def test_a_named_thing_made_by_someone_keeps_its_participle():
+    text = "The chip developed by Cisco went on sale on Tuesday.\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    headlines = [m.headline for m in extract_mentions(document(text), timexes)]
+    assert not any("develops by" in h for h in headlines), headlines
+
+
+# Headline examples, Duckling-style: a sentence of a Tuesday article told on that Tuesday, and
+# words its headline must hold.
+_HEADLINES = {
+    # An infinitive stays one.
+    "The first commercial flight is expected to take place on Tuesday.": "expected to take place",
+    # A negation is kept (it was dropped with the auxiliary).
+    "The glitch was not reported to the authorities on Tuesday.": "not reported",
+    # The verb agrees with a plural subject, with the noun before "of" unless it is a partitive,
+    # and after "there" with the noun that follows.
+    "Union officials said on Tuesday that the plant would close.": "Union officials say",
+    "Around 50,000 people watched the maiden flight on Tuesday.": "people watch",
+    "Many of the new products were under development on Tuesday.": "products are",
+    "A group of local politicians released a statement on Tuesday.": "politicians releases",
+    "Leaders met in a ceremony attended by several ministers on Tuesday.": "Leaders meet in a ceremony attended by",
+    "There were two models of the new laptop on Tuesday.": "There are two models",
+    # The speaker is the name before an appositive, not a name inside it.
+    "John Smith, a Kansas representative, said on Tuesday that the bridge would reopen.": "Smith says",
+    # A reported quotation whose closing mark is lost stays quoted.
+    'Boeing CEO Scott Carson said on Tuesday "We are continuing our research until we find a fix.':
+        "Carson says “We are continuing",
+    # A brand written lower-case first keeps its case.
+    "iTunes sold its billionth song on Tuesday.": "iTunes sells",
+}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _HEADLINES.items())
+def test_headline_examples(sentence, expected):
+    text = sentence + "\n"
+    timexes = [timex(text, "Tuesday", "2025-08-19", day(2025, 8, 19))]
+    headlines = [m.headline for m in extract_mentions(document(text), timexes)]
+    assert any(expected in h for h in headlines), headlines

@@ -445,7 +445,13 @@ class _SentenceReader:
         return None
 
     def subject(self, group: VerbGroup, actors: Sequence[Actor]) -> str | None:
-        """The actor or pronoun just before the verb group (within its clause)."""
+        """The actor or pronoun just before the verb group (within its clause), or before the
+        appositive that ends there ("Todd Tiahrt, a Kansas representative, said": Tiahrt)."""
+        opening = self._appositive_start(group.first)
+        if opening is not None:
+            actor = next((a for a in actors if a.last == opening - 1), None)
+            if actor is not None:
+                return actor.name
         for j in range(group.first - 1, max(-1, group.first - 10), -1):
             token = self.tokens[j]
             if token.text in {",", "”", "\""} and j < group.first - 1:
@@ -455,6 +461,16 @@ class _SentenceReader:
             actor = next((a for a in actors if a.first <= j <= a.last), None)
             if actor and not token.is_possessive:
                 return actor.name
+        return None
+
+    def _appositive_start(self, first: int) -> int | None:
+        """The comma that opens ", a ... ," right before token `first`, if one does."""
+        if first < 2 or self.tokens[first - 1].text != ",":
+            return None
+        for j in range(first - 2, max(-1, first - 12), -1):
+            if self.tokens[j].text == ",":
+                opens_with = self.tokens[j + 1].lower if j + 1 < first - 1 else ""
+                return j if opens_with in self.lex.determiners else None
         return None
 
     def quotes(self) -> tuple[str, ...]:

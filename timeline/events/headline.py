@@ -20,9 +20,9 @@ from timeline.events.attach import Analysis, Reading
 from timeline.events.derivation import event_verb
 from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Token
-from timeline.events.tense import present_third_person, verb_forms
+from timeline.events.tense import is_noun, present_plural, present_third_person, verb_forms
 
-_STOP_AT = frozenset({",", ";", ":", "—", "–", "(", ")"})
+_STOP_AT = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})  # "--": a typed dash
 _TRAILING = re.compile(r"[\s,;:—–-]+$")
 _QUOTE_CHARS = "“”\"«»„"
 # Longest quotation a headline keeps as what a speaker called something.
@@ -103,7 +103,8 @@ class _Builder:
                 out.append(self.a.subject.split()[-1])
                 continue
             if verb_head is not None and i == verb_head:
-                out.append(self.present(i))
+                subject = self._noun_after(i) if out and out[-1].lower() == "there" else self._subject_noun(out)
+                out.append(self.present(i, plural=self._is_plural(subject)))
                 continue
             self._add(out, i, token.text)
         return out
@@ -129,13 +130,65 @@ class _Builder:
         actor = self.actor_at.get(j)
         return actor is not None and actor.kind == "person" and j > i
 
-    def present(self, head: int) -> str:
+    def present(self, head: int, plural: bool = False) -> str:
+        """The verb at `head` in the present, agreeing with a plural subject before it."""
         word = self.tokens[head].lower
+        if head and self.tokens[head - 1].lower == "to":
+            return self.tokens[head].text  # an infinitive stays one: "is expected to take"
+        if self._participle_by(head):
+            return self.tokens[head].text  # "a ceremony attended by leaders" tells of the ceremony
         forms = verb_forms(word)
         tags = {t for _, t in forms}
-        if tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have"):
-            return present_third_person(forms[0][0]) if forms else word
-        return self.tokens[head].text
+        if not (tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have")):
+            return self.tokens[head].text
+        if not forms:
+            return word
+        return present_plural(forms[0][0]) if plural else present_third_person(forms[0][0])
+
+    def _participle_by(self, head: int) -> bool:
+        """A past participle between a noun and "by" ("a ceremony attended by", "the iPhone
+        developed by Cisco"); after a person, the verb is theirs ("Smith stood by his claim")."""
+        if head == 0 or head + 1 >= len(self.tokens) or self.tokens[head + 1].lower != "by":
+            return False
+        before = self.tokens[head - 1]
+        person = self.actor_at.get(head - 1)
+        return (before.is_word and before.lower not in self.lex.person_pronouns
+                and (person is None or person.kind != "person")
+                and (person is not None or before.is_capitalised or is_noun(before.lower))
+                and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+
+    def _noun_after(self, head: int) -> str:
+        """The plural noun a verb agrees with after "there" ("there are two models"), if its
+        noun phrase (up to a preposition) has one."""
+        for token in self.tokens[head + 1 : head + 6]:
+            if token.lower in self.lex.prepositions or not token.is_word:
+                break
+            if self._is_plural(token.lower):
+                return token.lower
+        return ""
+
+    def _subject_noun(self, subject: list[str]) -> str:
+        """The word a verb agrees with, of the subject words before it: the noun before the
+        first preposition ("officials responsible for the award", "a group of politicians"),
+        or the last word when there is none or it follows a partitive ("many of the products")."""
+        first = next((k for k, w in enumerate(subject) if k and w.lower() in self.lex.prepositions), None)
+        if first is None or (subject[first].lower() == "of" and first and subject[first - 1].lower() in self.lex.partitives):
+            return subject[-1] if subject else ""
+        for word in reversed(subject[:first]):
+            if is_noun(word.lower()):
+                return word
+        return subject[first - 1] if first else ""
+
+    def _is_plural(self, word: str) -> bool:
+        """A common noun in the plural ("officials", "people"): its verb takes no -s."""
+        if word and word == self.tokens[0].text and 0 not in self.actor_at:
+            word = word.lower()  # capitalised only as the sentence's first word ("Leaders met")
+        if not word or not word.islower():
+            return False  # names ("Airbus", "Reuters") and acronyms are read as one
+        if word in self.lex.plural_nouns:
+            return True
+        singular = noun_lemma(word)
+        return singular != word and word in lemminflect.getInflection(singular, tag="NNS")
 
     def verb_span(self, reading: Reading) -> tuple[int, int]:
         """Token range of the verb group whose head is reading.head (auxiliaries included)."""
@@ -177,7 +230,8 @@ class _Builder:
         start = self.subject_start(first, reading.participle)
         end = self.clause_end(head + 1)
         indexes = list(range(start, end + 1))
-        if reading.modality == "actual":
+        negated = any(self.tokens[i].lower in self.lex.negations for i in range(first, head))
+        if reading.modality == "actual" and not negated:  # "was not reported" keeps its words
             indexes = [i for i in indexes if not (first <= i < head)]  # "has said" -> "says"
             if reading.participle or self._passive(first, head):
                 return self.words(indexes, None)
@@ -221,6 +275,11 @@ class _Builder:
 
     def _complement(self, head: int) -> list[str]:
         j = self._complement_start(head)
+        while j < len(self.tokens) and (j in self.a.blocked or (
+                j + 1 in self.a.blocked and self.tokens[j].lower in self.lex.prepositions)):
+            j += 1  # the time ("said on Tuesday") is left out
+        if j < len(self.tokens) and self.tokens[j].text in _QUOTE_CHARS:
+            return []  # the words are a quotation (its close may be lost): quoted, as one
         end = self.clause_end(j)
         indexes = [i for i in range(j, end + 1) if not (self.tokens[i].lower == "that" and i <= j + 4)]
         words = self.words(indexes, None)
@@ -363,9 +422,15 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
         # "... his national security team to", "First flight of the 777 is" (the time it was
         # is left out): a phrase cut short.
         words.pop()
+    # A clause that goes on from an aside ("... -- and only became public this weekend") has
+    # no subject of its own: the conjunction that joined it leads nowhere.
+    while len(words) > 2 and (words[0] in _STOP_AT or words[0].lower() in lexicon.conjunctions):
+        words.pop(0)
     text = _TRAILING.sub("", " ".join(words)).strip(" .")
     if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
         text = text.split(" ", 1)[1]
+    if text[1:2].isupper():
+        return text  # a brand written so ("iPhone", "eBay")
     return text[:1].upper() + text[1:]
 
 

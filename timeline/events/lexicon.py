@@ -33,6 +33,8 @@ class Lexicon:
     have: frozenset[str]
     do: frozenset[str]
     negations: frozenset[str]
+    plural_nouns: frozenset[str]  # plurals spelt as their singular: lemmas do not tell them
+    partitives: frozenset[str]  # "many of the ...": the noun after "of" is the subject's number
     verb_group_adverbs: frozenset[str]
     stamp_cues: tuple[str, ...]
     background_cues: tuple[str, ...]
@@ -186,6 +188,8 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         have=_words(grammar, "have"),
         do=_words(grammar, "do"),
         negations=_words(grammar, "negations"),
+        plural_nouns=_words(grammar, "plural_nouns"),
+        partitives=_words(grammar, "partitives"),
         verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
         stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
         min_words=int(grammar.get("min_words", 3)),

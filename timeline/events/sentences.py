@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"[^\W\d_]+(?:[.][^\W\d_]+)+\.?"  # U.S., p.m.
     r"|[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*(?:[’']s\b)?"  # words, A380, e-mail, Trump's
     r"|\d+(?:[.,:]\d+)*%?"  # 4:32, 3.5, 1,000
+    r"|-{2,}"  # a dash typed as hyphens: one token, as "—" is
     r"|\S"
 )
 _POSSESSIVE_ENDINGS = ("'s", "’s")

@@ -115,6 +115,12 @@ def present_third_person(lemma: str) -> str:
     return forms[0] if forms else lemma
 
 
+def present_plural(lemma: str) -> str:
+    """'announce' -> 'announce', 'be' -> 'are': the present with a plural subject."""
+    forms = lemminflect.getInflection(lemma, tag="VBP")
+    return forms[-1] if forms else lemma  # "be" gives ("am", "are")
+
+
 def _forms(token: Token) -> tuple[tuple[str, str], ...]:
     return verb_forms(token.lower) if token.is_word else ()
 
