@@ -49,6 +49,10 @@ class Rule:
     # slot can begin: no match can use a head where it does not match (None: not known).
     head_slot: re.Pattern[str] | None = None
     head_lead: int = 0
+    # For each character a match can begin with (lower case), the characters that can follow it
+    # (None: any, or the end of the text); None when they cannot be listed. Rules that begin at
+    # their head only: "1998" is no "10/19/98" nor "4 p.m.".
+    seconds: dict[str, frozenset[str] | None] | None = None
 
 
 # How far left of a head an expression may start ("the next two hundred and fifty years").
@@ -86,7 +90,7 @@ class HeadRules:
         before = [r for r in rules if not r.at_head]
         slots, lead = _head_slots(before)
         return cls(
-            _by_first_character([r for r in rules if r.at_head], lambda r: r),
+            _by_first_two_characters([r for r in rules if r.at_head]),
             _by_first_character(before, lambda r: (r.reach, r)),
             max((r.reach for r in before), default=0),
             _by_first_word(before),
@@ -113,6 +117,25 @@ def _by_first_word(rules: list[Rule]) -> dict[str, tuple[tuple[int, Rule], ...]]
                 raise GrammarError(f"rule {rule.name!r} can begin with a word of {len(word)} letters (at most {_LONGEST_WORD - 1})")
             table.setdefault(word, []).append(rule)
     return {w: tuple((r.reach, r) for r in sorted(found, key=lambda r: (-r.reach, r.index))) for w, found in table.items()}
+
+
+def _by_first_two_characters(rules: list[Rule]) -> dict[str, tuple[Rule, ...]]:
+    """`_by_first_character`, and under keys of two characters the rules that can begin with
+    both; under a first character alone, then, those that can begin with it and any other
+    character (or it alone, at the end of the text)."""
+    # A first character that lower-cases to two ("İ") is never looked up (the text is seen one
+    # character for one): its key would be taken for a pair.
+    table = {first: found for first, found in _by_first_character(rules, lambda r: r).items() if len(first) <= 1}
+    for first, found in list(table.items()):
+        if not first:
+            continue
+        seconds = [(r, r.seconds.get(first) if r.seconds is not None else None) for r in found]
+        listed = set().union(*(chars for _, chars in seconds if chars is not None))
+        for second in listed:
+            table[first + second] = tuple(r for r, chars in seconds if chars is None or second in chars)
+        if listed:
+            table[first] = tuple(r for r, chars in seconds if chars is None)
+    return table
 
 
 def _by_first_character(rules: list[Rule], entry: Callable[[Rule], Any]) -> dict[str, tuple[Any, ...]]:
@@ -174,7 +197,9 @@ class Trigger:
                 yield hit.start(), found
 
 
-_ASCII_DIGITS = re.compile(r"[0-9]+")
+# The same runs as "[0-9]+", found twice as fast: a pattern that begins with a class (not a
+# repeat) lets the regex engine skip to the next digit in its scanning loop.
+_ASCII_DIGITS = re.compile(r"[0-9][0-9]*")
 
 
 def _is_letter(ch: str) -> bool:
@@ -246,7 +271,10 @@ class Grammar:
         words_in = lowered if plain else text
         for position, head in self.trigger.hits(text):
             table = head.at_head
-            for rule in table.get(lowered[position]) or table.get("", ()):
+            at_head = table.get(lowered[position : position + 2])
+            if at_head is None:
+                at_head = table.get(lowered[position]) or table.get("", ())
+            for rule in at_head:
                 m = rule.regex.match(text, position)
                 if m is not None:
                     yield from self._match(rule, m)
@@ -729,7 +757,7 @@ def _compile_rule(
     check = None if at_head or lead > _HEAD_SLOT_LEAD else _from_slot(spec["pattern"], head_slot, expand)
     return Rule(name, index, regex, spec["build"], dict(spec.get("set", {})), slots, frozenset(heads),
                 first_characters(regex, parsed), at_head, reach, words[0] if words else None, words[1] if words else (),
-                check, lead if check else 0)
+                check, lead if check else 0, first_pairs(parsed) if at_head else None)
 
 
 # A head slot whose head may sit further into it than this is not checked (it would cost more
@@ -802,6 +830,91 @@ def first_characters(regex: re.Pattern[str], parsed: Any = None) -> frozenset[st
 _MAX_FIRST_WORDS = 4000
 
 
+_MAX_PAIRS = 20000  # two-character beginnings walked before a rule's are given up listing
+_ANY_CHARACTER = ""  # in a beginning being walked: a character that could be anything
+
+
+def first_pairs(parsed: Any) -> dict[str, frozenset[str] | None] | None:
+    """The two characters (lower case) a match can begin with, as the characters that can
+    follow each first one (None: any, or the end of the text, where a match may end after
+    it); None when they cannot be listed. Read from the parsed pattern (as `first_words`
+    walks it); assertions are passed over, so the lists may be longer than the truth, never
+    shorter."""
+    found: dict[str, set[str] | None] = {}
+    walked = 0
+
+    def ended(acc: tuple[str, ...]) -> None:
+        nonlocal walked
+        walked += 1
+        if walked > _MAX_PAIRS or not acc or acc[0] == _ANY_CHARACTER:
+            raise _AnyFirst
+        first = acc[0]
+        if len(acc) == 1 or acc[1] == _ANY_CHARACTER:
+            found[first] = None
+        elif (seconds := found.setdefault(first, set())) is not None:
+            seconds.add(acc[1])
+
+    def walk(items: list[Any], i: int, acc: tuple[str, ...], then: Callable[[tuple[str, ...]], None]) -> None:
+        if len(acc) == 2:
+            ended(acc)
+            return
+        if i == len(items):
+            then(acc)
+            return
+        op, av = items[i]
+        c = _sre_constants
+
+        def rest(more: tuple[str, ...]) -> None:
+            walk(items, i + 1, more, then)
+
+        if op is c.LITERAL:
+            rest((*acc, _lower_one(chr(av))))
+        elif op is c.IN:
+            try:
+                chars = {_lower_one(ch) for ch in _first_in(av, spaces=True)}
+            except _AnyFirst:
+                chars = {_ANY_CHARACTER}
+            for ch in sorted(chars):
+                rest((*acc, ch))
+        elif op is c.NOT_LITERAL or op is c.ANY:
+            rest((*acc, _ANY_CHARACTER))
+        elif (bodies := _group_bodies(op, av)) is not None:
+            for body in bodies:
+                walk(body, 0, acc, rest)
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            rest(acc)  # takes no text
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, body = av
+            if low == 0:
+                rest(acc)
+            if high != 0:
+
+                def again(more: tuple[str, ...]) -> None:
+                    if more == acc:
+                        rest(more)  # a turn that took no text
+                    else:  # the turns left (each takes text: a beginning is two characters)
+                        left = high if high is c.MAXREPEAT else high - 1
+                        walk([(op, (max(low - 1, 0), left, body))], 0, more, rest)
+
+                walk(list(body), 0, acc, again)
+        else:
+            raise _AnyFirst
+
+    try:
+        walk(list(parsed), 0, (), ended)
+    except (_AnyFirst, re.error, RecursionError, TypeError):
+        return None
+    # Digits of other scripts are seen as "0", which \\d lists: a digit named in the pattern
+    # matches itself only.
+    return {first: None if seconds is None else frozenset(seconds) for first, seconds in found.items()}
+
+
+def _lower_one(ch: str) -> str:
+    """`ch` as `_first_character_view` shows it, or any character when that is not one."""
+    lowered = ch.lower()
+    return lowered if len(lowered) == 1 else _ANY_CHARACTER
+
+
 def first_words(regex: re.Pattern[str], parsed: Any = None) -> tuple[frozenset[str], tuple[str, ...]] | None:
     """The runs of letters (lower case) a match of `regex` can begin with, when it begins with
     a letter: whole words (the pattern goes on with something else than a letter) and prefixes
@@ -835,13 +948,9 @@ def first_words(regex: re.Pattern[str], parsed: Any = None) -> tuple[frozenset[s
                 rest(acc + ch)
             if other:
                 ended(acc)
-        elif op is c.BRANCH:
-            for branch in av[1]:
-                walk(list(branch), 0, acc, rest)
-        elif op is c.SUBPATTERN:
-            walk(list(av[3]), 0, acc, rest)
-        elif op is c.ATOMIC_GROUP:
-            walk(list(av), 0, acc, rest)
+        elif (bodies := _group_bodies(op, av)) is not None:
+            for body in bodies:
+                walk(body, 0, acc, rest)
         elif (op is c.ASSERT_NOT and av[0] == 1 and _excludes_letters(av[1])) or (
             op is c.ASSERT and av[0] == 1 and _starts_with_non_letter(av[1])
         ):
@@ -871,6 +980,19 @@ def first_words(regex: re.Pattern[str], parsed: Any = None) -> tuple[frozenset[s
     except (_AnyFirst, re.error, RecursionError):
         return None
     return frozenset(words), tuple(sorted(prefixes))
+
+
+def _group_bodies(op: Any, av: Any) -> list[list[Any]] | None:
+    """The item sequences a parsed group goes on with (one per alternative); None for an item
+    that is no group."""
+    c = _sre_constants
+    if op is c.BRANCH:
+        return [list(branch) for branch in av[1]]
+    if op is c.SUBPATTERN:
+        return [list(av[3])]
+    if op is c.ATOMIC_GROUP:
+        return [list(av)]
+    return None
 
 
 def _excludes_letters(items: Any) -> bool:
@@ -938,6 +1060,8 @@ class _AnyFirst(Exception):
 
 
 _DIGIT_CHARS = frozenset("0123456789")
+# What \s matches in a str pattern: the characters str.isspace() holds for (none lies past U+3000).
+_SPACES = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 
 
 def _first(items: Any) -> tuple[set[str], bool]:
@@ -977,7 +1101,7 @@ def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
     raise _AnyFirst
 
 
-def _first_in(items: Any) -> set[str]:
+def _first_in(items: Any, spaces: bool = False) -> set[str]:
     c = _sre_constants
     found: set[str] = set()
     for op, av in items:
@@ -987,6 +1111,8 @@ def _first_in(items: Any) -> set[str]:
             found |= {chr(x) for x in range(av[0], av[1] + 1)}
         elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
             found |= _DIGIT_CHARS  # other scripts' digits are seen as "0" (_first_character_view)
+        elif op is c.CATEGORY and av is c.CATEGORY_SPACE and spaces:
+            found |= _SPACES
         else:
             raise _AnyFirst
     return found
