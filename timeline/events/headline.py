@@ -220,20 +220,127 @@ class _Builder:
             t = self.tokens[j]
             if t.text in _STOP_AT or t.text in "“”\"" or t.lower in self.lex.subordinators:
                 break
-            if t.lower == "that" and j > 0:
+            if (t.lower == "that" or self._opens_relative(j, first)) and j > 0:
                 break
             j -= 1
         return j + 1
+
+    def stated_subject(self, start: int, first: int) -> list[int]:
+        """Token indexes of the subject a clause [start..] whose verb group begins at `first`
+        names elsewhere: the noun a subject relative stands for ("Pixar, which was acquired"
+        -> "Pixar"), or, for a verb with no subject of its own after an aside or a coordinated
+        verb ("Jobs, the chief executive, announced", "It uses flash memory, and has no
+        drive"), the noun phrase the sentence opens with. Empty when the clause has its own."""
+        if start == 0:
+            return []
+        if self._opens_relative(start - 1, first):
+            return self._antecedent(start - 1) or [start - 1]  # no noun to name: as written
+        if any(self._is_subject_word(i) for i in range(start, first)):
+            return []
+        before = self.tokens[start - 1]
+        if before.lower in self.lex.conjunctions or self.tokens[start].lower in self.lex.conjunctions:
+            return self._opening_phrase(start)  # "It uses flash memory, and has no drive"
+        if before.text != ",":
+            return []
+        phrase = self._opening_phrase(start)
+        if phrase and not self.tokens[first].lower.endswith("ing") and self._has_own_verb(phrase[-1] + 1, start):
+            # "The model will be the basis for a version, announced in May": the opening
+            # phrase has a verb of its own, so the one after the comma is not its verb.
+            return []
+        return phrase
+
+    def _has_own_verb(self, first: int, end: int) -> bool:
+        """Tokens [first, end) hold a finite verb outside a relative clause (an aside
+        "which will be the first to fly," is no verb of the phrase before it)."""
+        in_relative = False
+        for i in range(first, end):
+            low = self.tokens[i].lower
+            if low in self.lex.subject_relatives:
+                in_relative = True
+            elif self.tokens[i].text == ",":
+                in_relative = False
+            elif not in_relative and (low in self.lex.auxiliaries or (
+                    i in self.verb_heads and not self._may_be_participle(i))):
+                return True
+        return False
+
+    def _may_be_participle(self, i: int) -> bool:
+        return any(t == "VBN" for _, t in verb_forms(self.tokens[i].lower))
+
+    def _opens_relative(self, j: int, first: int) -> bool:
+        """Token j is a relative pronoun that is the subject of its clause: a verb group
+        follows it ("which was acquired", "who will be the first to fly"), not a subject
+        ("which Disney acquired")."""
+        if self.tokens[j].lower not in self.lex.subject_relatives or j + 1 >= len(self.tokens):
+            return False
+        return j + 1 == first or self.tokens[j + 1].lower in self.lex.auxiliaries
+
+    def _is_subject_word(self, i: int) -> bool:
+        low = self.tokens[i].lower
+        return (i not in self.a.blocked and self.tokens[i].is_word
+                and low not in self.lex.conjunctions and low not in self.lex.verb_group_adverbs)
+
+    def _antecedent(self, relative: int) -> list[int]:
+        """The noun phrase right before a relative pronoun (a comma between them allowed)."""
+        j = relative - 1
+        if j >= 0 and self.tokens[j].text == ",":
+            j -= 1
+        actor = self.actor_at.get(j)
+        if actor is not None:
+            return list(range(actor.first, actor.last + 1))
+        found: list[int] = []
+        while j >= 0 and len(found) < _PHRASE_MAX_WORDS:
+            t = self.tokens[j]
+            if (j in self.a.blocked or not t.is_word or t.text in _STOP_AT or j in self.verb_heads
+                    or t.lower in self.lex.prepositions or t.lower in self.lex.conjunctions
+                    or t.lower in self.lex.auxiliaries or t.lower in self.lex.relativizers):
+                break
+            found.insert(0, j)
+            if t.lower in self.lex.determiners:
+                break
+            j -= 1
+        return found if any(is_noun(self.tokens[i].lower) or i in self.actor_at for i in found) else []
+
+    def _opening_phrase(self, before: int) -> list[int]:
+        """The noun phrase the sentence opens with, up to its first comma or verb, when it
+        ends before token `before` and reads as a subject (no time, no leading preposition)."""
+        found: list[int] = []
+        for i in range(before):
+            t = self.tokens[i]
+            if (t.text in _STOP_AT or t.text in _QUOTE_CHARS or i in self.verb_heads
+                    or t.lower in self.lex.auxiliaries or t.lower in self.lex.subject_relatives):
+                break
+            found.append(i)
+        if not found or len(found) > _PHRASE_MAX_WORDS or found[-1] >= before - 1:
+            return []
+        opener = self.tokens[0].lower
+        if (opener in self.lex.prepositions or opener in self.lex.subordinators
+                or opener in self.lex.conjunctions or opener in self.lex.relativizers
+                or self.tokens[found[-1]].is_possessive  # "Japan's (ANA)": no noun of its own
+                or any(i in self.a.blocked or self.tokens[i].lower in self.lex.verb_group_adverbs
+                       for i in found)):
+            return []
+        return found if any(is_noun(self.tokens[i].lower) or i in self.actor_at
+                            or self.tokens[i].lower in self.lex.subject_pronouns for i in found) else []
+
+    def _participle_aside(self, head: int, borrowed: list[int]) -> bool:
+        """'The new hardware, revealed at the conference, drew attention': a past form right
+        after the comma that closes the sentence's opening noun phrase, with a verb after
+        it, is a participle telling of that phrase, not its verb."""
+        return (bool(borrowed) and head == borrowed[-1] + 2 and self.tokens[head - 1].text == ","
+                and self._may_be_participle(head) and any(k > head for k in self.verb_heads))
 
     def verbal(self, reading: Reading) -> list[str]:
         first, head = self.verb_span(reading)
         start = self.subject_start(first, reading.participle)
         end = self.clause_end(head + 1)
-        indexes = list(range(start, end + 1))
+        borrowed = [] if reading.participle else self.stated_subject(start, first)
+        indexes = borrowed + [i for i in range(start, end + 1) if not (
+            borrowed and i == start and self.tokens[i].lower in self.lex.conjunctions)]
         negated = any(self.tokens[i].lower in self.lex.negations for i in range(first, head))
         if reading.modality == "actual" and not negated:  # "was not reported" keeps its words
             indexes = [i for i in indexes if not (first <= i < head)]  # "has said" -> "says"
-            if reading.participle or self._passive(first, head):
+            if reading.participle or self._passive(first, head) or self._participle_aside(head, borrowed):
                 return self.words(indexes, None)
         else:
             return self.words(indexes, None)
@@ -403,7 +510,8 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
     for pattern, replacement in lexicon.headline_rewrite:
         text = pattern.sub(replacement, text)
     words = text.split()
-    if len(words) > lexicon.headline_max_words and cut:
+    was_cut = len(words) > lexicon.headline_max_words and cut
+    if was_cut:
         size = lexicon.headline_max_words
         for k in range(size, max(size - 5, 3), -1):
             if words[k].lower() in lexicon.prepositions or words[k].lower() in lexicon.conjunctions:
@@ -416,11 +524,12 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
     text = _TRAILING.sub("", text.strip()).strip(" .")
     words = text.split()
     while len(words) > 3 and (words[-1].lower() in lexicon.prepositions
+                              or (was_cut and words[-1].lower() in lexicon.subject_pronouns)
                               or words[-1].lower() in lexicon.conjunctions
                               or words[-1].lower() in lexicon.determiners
                               or words[-1].lower() in lexicon.auxiliaries):
         # "... his national security team to", "First flight of the 777 is" (the time it was
-        # is left out): a phrase cut short.
+        # is left out), "... in an internal memo that he": a phrase cut short.
         words.pop()
     # A clause that goes on from an aside ("... -- and only became public this weekend") has
     # no subject of its own: the conjunction that joined it leads nowhere.

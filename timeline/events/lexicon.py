@@ -27,6 +27,7 @@ class Lexicon:
     conjunctions: frozenset[str]
     subordinators: frozenset[str]
     relativizers: frozenset[str]
+    subject_relatives: frozenset[str]  # "Pixar, which was acquired": the relative is the subject
     subject_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     be: frozenset[str]
@@ -182,6 +183,7 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         conjunctions=_words(grammar, "conjunctions"),
         subordinators=_words(grammar, "subordinators"),
         relativizers=_words(grammar, "relativizers"),
+        subject_relatives=_words(grammar, "subject_relatives"),
         subject_pronouns=_words(grammar, "subject_pronouns"),
         person_pronouns=_words(grammar, "person_pronouns"),
         be=_words(grammar, "be"),
