@@ -286,6 +286,10 @@ _HEADLINES = {
         "Lopez announces in a memo",
     "The tablets were priced at 300 dollars last year, but will be free to students from Tuesday.":
         "Tablets will be free to students",
+    # A name taken for a person's is shortened only to a surname: what is written stays
+    # ("Zenair", not the model it was matched to), a model number or a letter is no surname.
+    "After the Zenair Z380 flew in May, Zenair warned on Tuesday that costs would rise.": "Zenair warns",
+    "Orion OS X added support for wireless printers on Tuesday.": "Orion OS X adds",
     # A past form right after the opening noun phrase's comma is a participle telling of it.
     "The fault, dubbed “Gategate” by reporters on Tuesday, was fixed within a week.": "Fault dubbed by reporters",
 }

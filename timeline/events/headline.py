@@ -62,8 +62,18 @@ def term(word: str, language: str, verb: bool = True) -> str:
 def short_name(actor: Actor) -> str:
     """How a headline names an actor: people by surname, the rest in full."""
     if actor.kind == "person":
-        return actor.name.split()[-1]
+        return person_name(actor.name.split())
     return actor.name
+
+
+def person_name(words: Sequence[str]) -> str:
+    """A person's name as a headline gives it: the surname, when the last word reads as one;
+    a name taken for a person's that ends in a model number or a letter ("Airbus A380",
+    "Mac OS X"), or is written as a brand ("iPod Nano"), stays whole."""
+    last = words[-1]
+    surname = (re.sub(r"['’-]", "", last).isalpha() and len(last) > 1 and not last.isupper()
+               and all(w[:1].isupper() and not w[1:2].isupper() for w in words))
+    return last if surname else " ".join(words)
 
 
 class _Builder:
@@ -94,7 +104,7 @@ class _Builder:
             if actor is not None:
                 if id(actor) not in done_actors:
                     done_actors.add(id(actor))
-                    self._add(out, i, short_name(actor) + ("'s" if self.tokens[actor.last].is_possessive else ""))
+                    self._add(out, i, self.name_of(actor) + ("'s" if self.tokens[actor.last].is_possessive else ""))
                 skip_to = actor.last
                 continue
             if self._is_title_word(i):
@@ -108,6 +118,18 @@ class _Builder:
                 continue
             self._add(out, i, token.text)
         return out
+
+    def name_of(self, actor: Actor) -> str:
+        """How the headline names an actor of this sentence: a person by the surname of the
+        name written here ("Airbus warned" names Airbus, though the document's fullest name
+        that word was matched to is "Airbus A380"), an office ("the president") by its
+        holder's surname, anyone else by their full name."""
+        if actor.kind != "person":
+            return actor.name
+        written = [t.bare for t in self.tokens[actor.first:actor.last + 1]]
+        if written[0].islower():
+            return short_name(actor)  # "the president": who the office holder is
+        return person_name(written)
 
     def _add(self, out: list[str], i: int, word: str) -> None:
         """Token i's word goes on the word before it when the text has no space between them:
@@ -368,10 +390,13 @@ class _Builder:
 
     def speaker(self) -> str:
         name = self.a.attribution or ""
-        actor = next((a for a in self.a.actors if a.name == name), None)
+        verb = self.a.main.head if self.a.main is not None else 0
+        # Of the mentions of the speaker, the one nearest the reporting verb is its subject.
+        actor = min((a for a in self.a.actors if a.name == name), default=None,
+                    key=lambda a: min(abs(a.first - verb), abs(a.last - verb)))
         if actor is not None:
-            return short_name(actor)
-        return name.split()[-1] if len(name.split()) in (2, 3) else name
+            return self.name_of(actor)
+        return person_name(name.split()) if len(name.split()) in (2, 3) else name
 
     def _complement_start(self, head: int) -> int:
         j = head + 1
@@ -444,7 +469,7 @@ class _Builder:
         owner: list[str] = []
         if head > 0 and self.tokens[head - 1].is_possessive:
             actor = self.actor_at.get(head - 1)
-            owner = [short_name(actor) if actor else self.tokens[head - 1].bare]
+            owner = [self.name_of(actor) if actor else self.tokens[head - 1].bare]
         end = self.clause_end(head + 1)
         for j in range(head + 1, end + 1):
             token = self.tokens[j]
