@@ -290,6 +290,9 @@ _HEADLINES = {
     # ("Zenair", not the model it was matched to), a model number or a letter is no surname.
     "After the Zenair Z380 flew in May, Zenair warned on Tuesday that costs would rise.": "Zenair warns",
     "Orion OS X added support for wireless printers on Tuesday.": "Orion OS X adds",
+    # A noun of a compound before the clause's verb is no verb, though spelt as one.
+    "The Air Canada deal includes firm orders for 18 jets on Tuesday.": "Air Canada deal includes",
+    "The Malaysia visit will be rescheduled on Tuesday.": "Malaysia visit will be",
     # A past form right after the opening noun phrase's comma is a participle telling of it.
     "The fault, dubbed “Gategate” by reporters on Tuesday, was fixed within a week.": "Fault dubbed by reporters",
 }

@@ -159,6 +159,8 @@ class _Builder:
             return self.tokens[head].text  # an infinitive stays one: "is expected to take"
         if self._participle_by(head):
             return self.tokens[head].text  # "a ceremony attended by leaders" tells of the ceremony
+        if self._noun_before_verb(head):
+            return self.tokens[head].text  # "the Mac market share is up": no "markets"
         forms = verb_forms(word)
         tags = {t for _, t in forms}
         if not (tags & {"VBD", "VBZ", "VBP"} or word in ("has", "have")):
@@ -178,6 +180,26 @@ class _Builder:
                 and (person is None or person.kind != "person")
                 and (person is not None or before.is_capitalised or is_noun(before.lower))
                 and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+
+    def _noun_before_verb(self, head: int) -> bool:
+        """A noun after a name or noun, with the clause's verb after it ("the iTunes store
+        passes", "the Aer Lingus rival Ryanair has", "the Malaysia visit will be"): a
+        noun of a compound, though it is spelt as a verb too."""
+        if head == 0 or not is_noun(self.tokens[head].lower):
+            return False
+        before = self.tokens[head - 1]
+        if not (before.text != before.lower or head - 1 in self.actor_at or is_noun(before.lower)) or (
+                before.lower in self.lex.function_words):
+            return False
+        for j in range(head + 1, min(head + 4, len(self.tokens))):
+            token = self.tokens[j]
+            if token.lower in self.lex.auxiliaries or j in self.verb_heads or any(
+                    t in ("VBZ", "VBD") for _, t in verb_forms(token.lower)):
+                return True
+            if not (token.lower in self.lex.verb_group_adverbs or j in self.actor_at or (
+                    token.is_word and (token.is_capitalised or is_noun(token.lower)))):
+                return False
+        return False
 
     def _noun_after(self, head: int) -> str:
         """The plural noun a verb agrees with after "there" ("there are two models"), if its
