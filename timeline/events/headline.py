@@ -159,6 +159,8 @@ class _Builder:
             return self.tokens[head].text  # an infinitive stays one: "is expected to take"
         if self._participle_by(head):
             return self.tokens[head].text  # "a ceremony attended by leaders" tells of the ceremony
+        if self._reduced_relative(head):
+            return self.tokens[head].text  # "iPods sold in France have ...": tells of the iPods
         if self._noun_before_verb(head):
             return self.tokens[head].text  # "the Mac market share is up": no "markets"
         forms = verb_forms(word)
@@ -180,6 +182,38 @@ class _Builder:
                 and (person is None or person.kind != "person")
                 and (person is not None or before.is_capitalised or is_noun(before.lower))
                 and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+
+    def _reduced_relative(self, head: int) -> bool:
+        """A past participle right after a common noun, with the clause's finite verb still to
+        come ("iPods sold in France already have", "events created on a laptop would be sent");
+        after a name it is the name's verb ("Biden turned down requests over concerns it could")."""
+        before = self.tokens[head - 1] if head else None
+        if (before is None or not before.is_word or before.lower in self.lex.function_words
+                or before.lower in self.lex.auxiliaries or self.tokens[head].lower in self.lex.auxiliaries
+                or not self._common_noun(head - 1)
+                or not self._may_be_participle(head) or lemma(self.tokens[head].lower) in self.lex.reporting_verbs):
+            return False
+        for j in range(head + 1, self.clause_end(head + 1) + 1):
+            token = self.tokens[j]
+            if token.lower in self.lex.conjunctions or token.lower in self.lex.relativizers or (
+                    token.lower in self.lex.subordinators or token.lower in self.lex.subject_pronouns):
+                return False  # "over concerns it could escalate": a clause of its own
+            if token.in_quote:
+                return False
+            if self.tokens[j - 1].lower == "to":
+                continue  # "led the pilots to disengage": an infinitive, no finite verb
+            if token.lower in self.lex.auxiliaries or (
+                    j in self.verb_heads and not self._may_be_participle(j)
+                    and any(t in ("VBZ", "VBP") for _, t in verb_forms(token.lower))):
+                return True
+        return False
+
+    def _common_noun(self, i: int) -> bool:
+        """Token i names a thing, not a person or an organisation that could act."""
+        actor = self.actor_at.get(i)
+        if actor is not None:
+            return actor.kind not in ("person", "organisation")
+        return is_noun(self.tokens[i].lower)
 
     def _noun_before_verb(self, head: int) -> bool:
         """A noun after a name or noun, with the clause's verb after it ("the iTunes store
@@ -382,7 +416,10 @@ class _Builder:
         indexes = borrowed + [i for i in range(start, end + 1) if not (
             borrowed and i == start and self.tokens[i].lower in self.lex.conjunctions)]
         negated = any(self.tokens[i].lower in self.lex.negations for i in range(first, head))
-        if reading.modality == "actual" and not negated:  # "was not reported" keeps its words
+        # "their trend of having risen": a gerund's group is no finite verb to put in the present
+        gerund = (first > 0 and self.tokens[first - 1].lower in self.lex.prepositions
+                  and self.tokens[first].lower.endswith("ing"))
+        if reading.modality == "actual" and not negated and not gerund:  # "was not reported" keeps its words
             indexes = [i for i in indexes if not (first <= i < head)]  # "has said" -> "says"
             if reading.participle or self._passive(first, head) or self._participle_aside(head, borrowed):
                 return self.words(indexes, None)
