@@ -120,6 +120,9 @@ def test_a_reference_that_is_no_day_is_refused_as_pendulum_refuses_it():
         ("2024-03-10TMO", "America/New_York", "2024-03-10T06:00:00-04:00", "2024-03-10T12:00:00-04:00"),
         # They went back at 2:00: the evening keeps its hours too.
         ("2024-11-03TEV", "America/New_York", "2024-11-03T18:00:00-05:00", "2024-11-03T22:00:00-05:00"),
+        # 1:30 came twice: read as pendulum reads a wall-clock time, the second time (after
+        # the clocks went back), as every other date of the pipeline is.
+        ("2024-11-03T01:30", "America/New_York", "2024-11-03T01:30:00-05:00", "2024-11-03T01:31:00-05:00"),
         # A night runs into the next morning, across the change.
         ("2024-03-09TNI", "America/New_York", "2024-03-09T21:00:00-05:00", "2024-03-10T06:00:00-04:00"),
         ("2025-03-30T16:32", "Europe/London", "2025-03-30T16:32:00+01:00", "2025-03-30T16:33:00+01:00"),

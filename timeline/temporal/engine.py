@@ -331,8 +331,8 @@ def _past_range_start(r: Reading, end: Reading, reference: datetime | None) -> R
 
 def _past_month_range_start(r: Reading, end_month: int, reference: datetime) -> Reading:
     """The start of a past range of months ("sales rose in the July-September period" in
-    August) is in the latest year whose range was over, or at least begun and not beyond the
-    publication month: both ends look back, the end following the start."""
+    August) is in the latest year whose range ended by the publication month: the range is
+    told as over, so both ends look back, the end following the start."""
     assert r.month is not None
     publication = reference.year * 12 + reference.month - 1
     length = (end_month - r.month) % 12
@@ -348,7 +348,7 @@ def _timexes(found: Sequence[Reading], text: str, resolver: Resolver, tense, ref
     previous: Reading | None = None
     for k, r in enumerate(found):
         direction, near = tense.direction(text, r.start, r.end) if _needs_tense(r) else (None, False)
-        if previous is not None and r.start - previous.end <= _MAX_JOIN and _ends_range(previous, r, text, ref) \
+        if _ends_range(previous, r, text, ref) \
                 and (direction != "past" or _is_bare_month(r)):
             # A range ends on or after its start. (In the past tense both ends of a range of
             # weekdays already look back; a month past its start could still be taken for last

@@ -536,7 +536,7 @@ class Resolver:
         interval = None
         granularity: Granularity | None = None
         if span is not None:
-            start, end = _narrow(span.start, span.end, r.mod) if r.mod in _THIRDS else (span.start, span.end)
+            start, end = _narrow(span.start, span.end, r.mod)
             interval = trusted(Interval, {"start": start, "end": end})  # aware by construction
             granularity = span.granularity
         resolved = Resolved(type_, value, interval, granularity, anchor, r.mod, ambiguous=ambiguous)

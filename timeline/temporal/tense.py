@@ -182,9 +182,13 @@ def cues(language: str) -> TenseCues:
     adjacent_words = [str(w) for w in raw.get("adjacent_future", [])]
     adjacent = _phrase(adjacent_words) or "(?!)"
     adjacent_backwards = _phrase([w[::-1] for w in adjacent_words]) or "(?!)"
+    # The prepositions that may stand between such a word and the time ("due on Friday").
+    linking = [str(w) for w in raw.get("adjacent_future_prepositions", [])]
+    linked = "".join(f"{_phrase([w])}\\s+|" for w in linking)
+    linked_backwards = "".join(f"\\s+{_phrase([w[::-1]])}|" for w in linking)
     return TenseCues(
-        adjacent_future=re.compile(rf"(?<![\w'\u2019])(?:{adjacent})\s+(?:on\s+|at\s+)?\Z", re.IGNORECASE),
-        adjacent_future_backwards=re.compile(rf"(?:\s+no|\s+ta)?\s+(?:{adjacent_backwards})(?![\w'\u2019])", re.IGNORECASE),
+        adjacent_future=re.compile(rf"(?<![\w'\u2019])(?:{adjacent})\s+(?:{linked})\Z", re.IGNORECASE),
+        adjacent_future_backwards=re.compile(rf"(?:{linked_backwards})\s+(?:{adjacent_backwards})(?![\w'\u2019])", re.IGNORECASE),
         regex=regex,
         phrases=phrases,
         clause_break=re.compile(raw.get("clause_break") or r"[.;!?\n]"),
