@@ -281,7 +281,10 @@ _HEADLINES = {
     # A relative pronoun that is its clause's subject gives way to the noun it stands for.
     "The chipmaker bought Zenco, which was sold again on Tuesday.": "Zenco sold again",
     "The chipmaker bought Zenco which was sold again on Tuesday.": "Zenco sold again",
+    "Acme will support the new service, iZap, which goes live on Tuesday.": "iZap goes live",
     # A verb whose subject is before an aside, or before a coordinated verb, takes that subject.
+    "Acme's European rival, Zenair, is preparing to release a similar aircraft on Tuesday.":
+        "rival is preparing to release",
     "Maria Lopez, the chief executive of the firm, announced on Tuesday in a memo that the plant would close.":
         "Lopez announces in a memo",
     "The tablets were priced at 300 dollars last year, but will be free to students from Tuesday.":

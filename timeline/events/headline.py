@@ -351,12 +351,15 @@ class _Builder:
         ("which Disney acquired")."""
         if self.tokens[j].lower not in self.lex.subject_relatives or j + 1 >= len(self.tokens):
             return False
-        return j + 1 == first or self.tokens[j + 1].lower in self.lex.auxiliaries
+        after = self.tokens[j + 1].lower
+        return j + 1 == first or after in self.lex.auxiliaries or (j + 1 in self.verb_heads or (
+            any(t in ("VBZ", "VBD") for _, t in verb_forms(after)) and not is_noun(after)))
 
     def _is_subject_word(self, i: int) -> bool:
         low = self.tokens[i].lower
-        return (i not in self.a.blocked and self.tokens[i].is_word
-                and low not in self.lex.conjunctions and low not in self.lex.verb_group_adverbs)
+        return (i not in self.a.blocked and self.tokens[i].is_word and i not in self.verb_heads
+                and low not in self.lex.conjunctions and low not in self.lex.verb_group_adverbs
+                and low not in self.lex.auxiliaries and low != "to")  # "is preparing to release"
 
     def _antecedent(self, relative: int) -> list[int]:
         """The noun phrase right before a relative pronoun (a comma between them allowed)."""
@@ -377,7 +380,8 @@ class _Builder:
             if t.lower in self.lex.determiners:
                 break
             j -= 1
-        return found if any(is_noun(self.tokens[i].lower) or i in self.actor_at for i in found) else []
+        return found if any(is_noun(self.tokens[i].lower) or i in self.actor_at
+                            or self.tokens[i].text != self.tokens[i].lower for i in found) else []
 
     def _opening_phrase(self, before: int) -> list[int]:
         """The noun phrase the sentence opens with, up to its first comma or verb, when it
