@@ -276,6 +276,16 @@ _HEADLINES = {
     # A reported quotation whose closing mark is lost stays quoted.
     'Boeing CEO Scott Carson said on Tuesday "We are continuing our research until we find a fix.':
         "Carson says “We are continuing",
+    # "there" as a place is no existential; a capitalised first word after a dateline is still
+    # a common noun; "the number of" is singular; "by" a quantity or "by its" names no agent;
+    # a dash of three hyphens ends a clause too; two names joined by "and" are plural.
+    "The mayor there said on Tuesday the plans are late.": "Mayor there says",
+    "WASHINGTON (Reuters) - Officials said on Tuesday that the plan failed.": "Officials say",
+    "The number of cases rose sharply on Tuesday.": "Number of cases rises",
+    "Prices increased by 5% on Tuesday.": "Prices increase by 5%",
+    "The company stood by its claim on Tuesday.": "Company stands by its claim",
+    "The talks ended on Tuesday --- and only became public this weekend.": "talks end",
+    "Smith and Jones resigned on Tuesday.": "Smith and Jones resign",
     # A brand written lower-case first keeps its case.
     "iTunes sold its billionth song on Tuesday.": "iTunes sells",
     # A relative pronoun that is its clause's subject gives way to the noun it stands for.

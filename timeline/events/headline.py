@@ -22,7 +22,12 @@ from timeline.events.lexicon import Lexicon
 from timeline.events.sentences import Token
 from timeline.events.tense import is_noun, present_plural, present_third_person, verb_forms
 
-_STOP_AT = frozenset({",", ";", ":", "—", "–", "--", "(", ")"})  # "--": a typed dash
+_STOP_AT = frozenset({",", ";", ":", "—", "–", "(", ")"})
+
+
+def _stops(text: str) -> bool:
+    """Punctuation that ends a clause, a dash typed as hyphens ("--", "---") included."""
+    return text in _STOP_AT or (len(text) > 1 and text.strip("-") == "")
 _TRAILING = re.compile(r"[\s,;:—–-]+$")
 _QUOTE_CHARS = "“”\"«»„"
 # Longest quotation a headline keeps as what a speaker called something.
@@ -113,8 +118,12 @@ class _Builder:
                 out.append(self.a.subject.split()[-1])
                 continue
             if verb_head is not None and i == verb_head:
-                subject = self._noun_after(i) if out and out[-1].lower() == "there" else self._subject_noun(out)
-                out.append(self.present(i, plural=self._is_plural(subject)))
+                if any(j in self.verb_heads for j in indexes if j < i):
+                    # After another verb ("flies on an aircraft operated by", "goes live") this
+                    # one is no clause's own: it stays as written.
+                    self._add(out, i, token.text)
+                else:
+                    out.append(self.present(i, plural=self._plural_subject(out, i)))
                 continue
             self._add(out, i, token.text)
         return out
@@ -155,7 +164,7 @@ class _Builder:
     def present(self, head: int, plural: bool = False) -> str:
         """The verb at `head` in the present, agreeing with a plural subject before it."""
         word = self.tokens[head].lower
-        if head and self.tokens[head - 1].lower == "to":
+        if head and self.tokens[head - 1].lower in self.lex.infinitive_markers:
             return self.tokens[head].text  # an infinitive stays one: "is expected to take"
         if self._participle_by(head):
             return self.tokens[head].text  # "a ceremony attended by leaders" tells of the ceremony
@@ -174,7 +183,11 @@ class _Builder:
     def _participle_by(self, head: int) -> bool:
         """A past participle between a noun and "by" ("a ceremony attended by", "the iPhone
         developed by Cisco"); after a person, the verb is theirs ("Smith stood by his claim")."""
-        if head == 0 or head + 1 >= len(self.tokens) or self.tokens[head + 1].lower != "by":
+        if head == 0 or head + 2 >= len(self.tokens) or self.tokens[head + 1].lower not in self.lex.agent_prepositions:
+            return False
+        agent = self.tokens[head + 2]  # "by Cisco", "by the ...", "by several ...": not "by 5%" or "by its claim"
+        if agent.text[:1].isdigit() or (agent.lower in self.lex.determiners and agent.lower not in self.lex.articles
+                                          and agent.lower not in self.lex.partitives):
             return False
         before = self.tokens[head - 1]
         person = self.actor_at.get(head - 1)
@@ -200,7 +213,7 @@ class _Builder:
                 return False  # "over concerns it could escalate": a clause of its own
             if token.in_quote:
                 return False
-            if self.tokens[j - 1].lower == "to":
+            if self.tokens[j - 1].lower in self.lex.infinitive_markers:
                 continue  # "led the pilots to disengage": an infinitive, no finite verb
             if token.lower in self.lex.auxiliaries or (
                     j in self.verb_heads and not self._may_be_participle(j)
@@ -235,6 +248,26 @@ class _Builder:
                 return False
         return False
 
+    def _plural_subject(self, subject: list[str], head: int) -> bool:
+        """Whether the subject words before the verb at `head` are plural."""
+        if len(subject) == 1 and subject[0].lower() in self.lex.existentials and self.tokens[head].lower in self.lex.be:
+            return self._is_plural(self._noun_after(head))  # "there are two models"
+        if len(subject) >= 3 and subject[-2].lower() in self.lex.plural_conjunctions and subject[-1][:1].isupper() \
+                and subject[-3][:1].isupper():
+            return True  # "Smith and Jones resign"
+        noun = self._subject_noun(subject)
+        return self._is_plural(noun, opening=bool(subject) and noun is subject[0])
+
+    def _opens_clause(self, word: str) -> bool:
+        """Whether `word` is written in the sentence as a clause's first word, no name's
+        (not "Jobs" put for "he", not a name's token)."""
+        for i, token in enumerate(self.tokens):
+            if token.text == word and i not in self.actor_at:
+                before = self.tokens[i - 1] if i else None
+                if before is None or not before.is_word:
+                    return True
+        return False
+
     def _noun_after(self, head: int) -> str:
         """The plural noun a verb agrees with after "there" ("there are two models"), if its
         noun phrase (up to a preposition) has one."""
@@ -250,17 +283,20 @@ class _Builder:
         first preposition ("officials responsible for the award", "a group of politicians"),
         or the last word when there is none or it follows a partitive ("many of the products")."""
         first = next((k for k, w in enumerate(subject) if k and w.lower() in self.lex.prepositions), None)
-        if first is None or (subject[first].lower() == "of" and first and subject[first - 1].lower() in self.lex.partitives):
+        if first is None or (subject[first].lower() in self.lex.partitive_preposition and first
+                             and subject[first - 1].lower() in self.lex.partitives):
             return subject[-1] if subject else ""
         for word in reversed(subject[:first]):
             if is_noun(word.lower()):
                 return word
         return subject[first - 1] if first else ""
 
-    def _is_plural(self, word: str) -> bool:
-        """A common noun in the plural ("officials", "people"): its verb takes no -s."""
-        if word and word == self.tokens[0].text and 0 not in self.actor_at:
-            word = word.lower()  # capitalised only as the sentence's first word ("Leaders met")
+    def _is_plural(self, word: str, opening: bool = False) -> bool:
+        """A common noun in the plural ("officials", "people"): its verb takes no -s. The
+        headline's `opening` word may be capitalised only as the first of its clause
+        ("Officials said", also after a dateline or a quotation mark), unless it is a name."""
+        if opening and word[1:].islower() and self._opens_clause(word):
+            word = word.lower()
         if not word or not word.islower():
             return False  # names ("Airbus", "Reuters") and acronyms are read as one
         if word in self.lex.plural_nouns:
@@ -282,7 +318,7 @@ class _Builder:
         end = len(self.tokens) - 1
         for j in range(start, len(self.tokens)):
             t = self.tokens[j]
-            if t.text in _STOP_AT and not t.in_quote:
+            if _stops(t.text) and not t.in_quote:
                 return j - 1
             if t.lower in {"which", "who", "while", "because", "although", "though", "whereas"}:
                 return j - 1
@@ -296,7 +332,7 @@ class _Builder:
             j -= 1
         while j >= 0:
             t = self.tokens[j]
-            if t.text in _STOP_AT or t.text in "“”\"" or t.lower in self.lex.subordinators:
+            if _stops(t.text) or t.text in "“”\"" or t.lower in self.lex.subordinators:
                 break
             if (t.lower == "that" or self._opens_relative(j, first)) and j > 0:
                 break
@@ -359,7 +395,7 @@ class _Builder:
         low = self.tokens[i].lower
         return (i not in self.a.blocked and self.tokens[i].is_word and i not in self.verb_heads
                 and low not in self.lex.conjunctions and low not in self.lex.verb_group_adverbs
-                and low not in self.lex.auxiliaries and low != "to")  # "is preparing to release"
+                and low not in self.lex.auxiliaries and low not in self.lex.infinitive_markers)  # "is preparing to release"
 
     def _antecedent(self, relative: int) -> list[int]:
         """The noun phrase right before a relative pronoun (a comma between them allowed)."""
@@ -372,7 +408,7 @@ class _Builder:
         found: list[int] = []
         while j >= 0 and len(found) < _PHRASE_MAX_WORDS:
             t = self.tokens[j]
-            if (j in self.a.blocked or not t.is_word or t.text in _STOP_AT or j in self.verb_heads
+            if (j in self.a.blocked or not t.is_word or _stops(t.text) or j in self.verb_heads
                     or t.lower in self.lex.prepositions or t.lower in self.lex.conjunctions
                     or t.lower in self.lex.auxiliaries or t.lower in self.lex.relativizers):
                 break
@@ -389,7 +425,7 @@ class _Builder:
         found: list[int] = []
         for i in range(before):
             t = self.tokens[i]
-            if (t.text in _STOP_AT or t.text in _QUOTE_CHARS or i in self.verb_heads
+            if (_stops(t.text) or t.text in _QUOTE_CHARS or i in self.verb_heads
                     or t.lower in self.lex.auxiliaries or t.lower in self.lex.subject_relatives):
                 break
             found.append(i)
@@ -621,7 +657,7 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
         words.pop()
     # A clause that goes on from an aside ("... -- and only became public this weekend") has
     # no subject of its own: the conjunction that joined it leads nowhere.
-    while len(words) > 2 and (words[0] in _STOP_AT or words[0].lower() in lexicon.conjunctions):
+    while len(words) > 2 and (_stops(words[0]) or words[0].lower() in lexicon.conjunctions):
         words.pop(0)
     text = _TRAILING.sub("", " ".join(words)).strip(" .")
     if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:

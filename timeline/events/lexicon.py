@@ -36,6 +36,12 @@ class Lexicon:
     negations: frozenset[str]
     plural_nouns: frozenset[str]  # plurals spelt as their singular: lemmas do not tell them
     partitives: frozenset[str]  # "many of the ...": the noun after "of" is the subject's number
+    partitive_preposition: frozenset[str]
+    agent_prepositions: frozenset[str]
+    infinitive_markers: frozenset[str]
+    existentials: frozenset[str]
+    articles: frozenset[str]
+    plural_conjunctions: frozenset[str]
     verb_group_adverbs: frozenset[str]
     stamp_cues: tuple[str, ...]
     background_cues: tuple[str, ...]
@@ -192,6 +198,12 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         negations=_words(grammar, "negations"),
         plural_nouns=_words(grammar, "plural_nouns"),
         partitives=_words(grammar, "partitives"),
+        partitive_preposition=_words(grammar, "partitive_preposition"),
+        agent_prepositions=_words(grammar, "agent_prepositions"),
+        infinitive_markers=_words(grammar, "infinitive_markers"),
+        existentials=_words(grammar, "existentials"),
+        articles=_words(grammar, "articles"),
+        plural_conjunctions=_words(grammar, "plural_conjunctions"),
         verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
         stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
         min_words=int(grammar.get("min_words", 3)),
