@@ -286,6 +286,9 @@ _HEADLINES = {
     "The company stood by its claim on Tuesday.": "Company stands by its claim",
     "The talks ended on Tuesday --- and only became public this weekend.": "talks end",
     "Smith and Jones resigned on Tuesday.": "Smith and Jones resign",
+    # "I" and plural pronouns are no third person.
+    "I had great confidence in the plan on Tuesday, the minister wrote.": "I had great confidence",
+    "They signed the agreement on Tuesday.": "They sign the agreement",
     # A brand written lower-case first keeps its case.
     "iTunes sold its billionth song on Tuesday.": "iTunes sells",
     # A relative pronoun that is its clause's subject gives way to the noun it stands for.

@@ -118,7 +118,8 @@ class _Builder:
                 out.append(self.a.subject.split()[-1])
                 continue
             if verb_head is not None and i == verb_head:
-                if any(j in self.verb_heads for j in indexes if j < i):
+                if any(j in self.verb_heads for j in indexes if j < i) or (
+                        len(out) == 1 and out[0].lower() in self.lex.first_person_singular):
                     # After another verb ("flies on an aircraft operated by", "goes live") this
                     # one is no clause's own: it stays as written.
                     self._add(out, i, token.text)
@@ -252,6 +253,8 @@ class _Builder:
         """Whether the subject words before the verb at `head` are plural."""
         if len(subject) == 1 and subject[0].lower() in self.lex.existentials and self.tokens[head].lower in self.lex.be:
             return self._is_plural(self._noun_after(head))  # "there are two models"
+        if len(subject) == 1 and subject[0].lower() in self.lex.plural_pronouns:
+            return True  # "they say"
         if len(subject) >= 3 and subject[-2].lower() in self.lex.plural_conjunctions and subject[-1][:1].isupper() \
                 and subject[-3][:1].isupper():
             return True  # "Smith and Jones resign"

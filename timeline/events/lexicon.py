@@ -42,6 +42,8 @@ class Lexicon:
     existentials: frozenset[str]
     articles: frozenset[str]
     plural_conjunctions: frozenset[str]
+    plural_pronouns: frozenset[str]
+    first_person_singular: frozenset[str]
     verb_group_adverbs: frozenset[str]
     stamp_cues: tuple[str, ...]
     background_cues: tuple[str, ...]
@@ -204,6 +206,8 @@ def load(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         existentials=_words(grammar, "existentials"),
         articles=_words(grammar, "articles"),
         plural_conjunctions=_words(grammar, "plural_conjunctions"),
+        plural_pronouns=_words(grammar, "plural_pronouns"),
+        first_person_singular=_words(grammar, "first_person_singular"),
         verb_group_adverbs=_words(grammar, "verb_group_adverbs"),
         stamp_cues=tuple(str(c).lower() for c in grammar.get("stamp_cues", ())),
         min_words=int(grammar.get("min_words", 3)),
