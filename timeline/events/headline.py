@@ -23,17 +23,17 @@ from timeline.events.sentences import Token
 from timeline.events.tense import is_noun, present_plural, present_third_person, verb_forms
 
 _STOP_AT = frozenset({",", ";", ":", "—", "–", "(", ")"})
-
-
-def _stops(text: str) -> bool:
-    """Punctuation that ends a clause, a dash typed as hyphens ("--", "---") included."""
-    return text in _STOP_AT or (len(text) > 1 and text.strip("-") == "")
 _TRAILING = re.compile(r"[\s,;:—–-]+$")
 _QUOTE_CHARS = "“”\"«»„"
 # Longest quotation a headline keeps as what a speaker called something.
 _CALLED_MAX_WORDS = 4
 # Longest noun phrase standing for a reported clause's subject in a headline.
 _PHRASE_MAX_WORDS = 6
+
+
+def _stops(text: str) -> bool:
+    """Punctuation that ends a clause, a dash typed as hyphens ("--", "---") included."""
+    return text in _STOP_AT or (len(text) > 1 and text.strip("-") == "")
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +101,7 @@ class _Builder:
             token = self.tokens[i]
             if token.in_quote and not keep_quotes:
                 continue
-            if i + 1 in self.a.blocked and token.lower in self.lex.prepositions:
+            if self._introduces_time(i):
                 continue  # the time it introduced is left out, so "ended on after talks" would read
             if token.text in _QUOTE_CHARS:
                 continue
@@ -140,6 +140,10 @@ class _Builder:
         if written[0].islower():
             return short_name(actor)  # "the president": who the office holder is
         return person_name(written)
+
+    def _introduces_time(self, i: int) -> bool:
+        """Token i is the preposition of a time expression ("on" in "on Tuesday")."""
+        return i + 1 in self.a.blocked and self.tokens[i].lower in self.lex.prepositions
 
     def _add(self, out: list[str], i: int, word: str) -> None:
         """Token i's word goes on the word before it when the text has no space between them:
@@ -195,7 +199,7 @@ class _Builder:
         return (before.is_word and before.lower not in self.lex.person_pronouns
                 and (person is None or person.kind != "person")
                 and (person is not None or before.is_capitalised or is_noun(before.lower))
-                and any(t == "VBN" for _, t in verb_forms(self.tokens[head].lower)))
+                and self._may_be_participle(head))
 
     def _reduced_relative(self, head: int) -> bool:
         """A past participle right after a common noun, with the clause's finite verb still to
@@ -509,8 +513,7 @@ class _Builder:
 
     def _complement(self, head: int) -> list[str]:
         j = self._complement_start(head)
-        while j < len(self.tokens) and (j in self.a.blocked or (
-                j + 1 in self.a.blocked and self.tokens[j].lower in self.lex.prepositions)):
+        while j < len(self.tokens) and (j in self.a.blocked or self._introduces_time(j)):
             j += 1  # the time ("said on Tuesday") is left out
         if j < len(self.tokens) and self.tokens[j].text in _QUOTE_CHARS:
             return []  # the words are a quotation (its close may be lost): quoted, as one
@@ -663,7 +666,7 @@ def finish(text: str, lexicon: Lexicon, cut: bool = True) -> str:
     while len(words) > 2 and (_stops(words[0]) or words[0].lower() in lexicon.conjunctions):
         words.pop(0)
     text = _TRAILING.sub("", " ".join(words)).strip(" .")
-    if text.lower().startswith(("the ", "a ", "an ")) and len(text.split()) > 3:
+    if text.split(" ", 1)[0].lower() in lexicon.articles and len(text.split()) > 3:
         text = text.split(" ", 1)[1]
     if text[1:2].isupper():
         return text  # a brand written so ("iPhone", "eBay")
